@@ -19,7 +19,8 @@ struct Subcommand
 {
     const char* name;
     const char* summary;
-    // `arguments` starts with the program name followed by the subcommand name, as QCommandLineParser expects.
+    // `arguments` starts with the program name followed by the subcommand name, as QCommandLineParser
+    // expects.
     int (*run)(const QStringList& arguments);
 };
 

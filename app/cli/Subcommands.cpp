@@ -8,6 +8,7 @@ namespace authlens::cli {
 const std::vector<Subcommand>& subcommands()
 {
     static const std::vector<Subcommand> all = {
+        // {"name", "one-line summary", runName},
     };
     return all;
 }

@@ -19,7 +19,8 @@ void printUsage(QTextStream& stream)
     stream << "\nOptions:\n"
            << "  -h, --help      Show this help, or a command's help with <command> --help\n"
            << "  -v, --version   Show the version\n\n"
-           << "Exit status: 0 when every check passed, 1 when something did not pass, 2 on a usage or I/O error.\n";
+           << "Exit status: 0 when every check passed, 1 when something did not pass, 2 on a usage or I/O "
+              "error.\n";
     stream.flush();
 }
 
@@ -44,7 +45,8 @@ int main(int argc, char* argv[])
     }
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
         cli::out() << "authlens-cli " << kVersion << "\n"
-                   << "License " << kLicense << ": GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>\n";
+                   << "License " << kLicense
+                   << ": GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>\n";
         cli::out().flush();
         return cli::ExitOk;
     }

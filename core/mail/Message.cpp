@@ -9,9 +9,9 @@ namespace {
 
 struct Line
 {
-    qsizetype start = 0; // first byte
+    qsizetype start = 0;  // first byte
     qsizetype length = 0; // without the line break
-    qsizetype next = 0;  // first byte of the following line
+    qsizetype next = 0;   // first byte of the following line
     bool bareLf = false;
     bool terminated = false;
 };
@@ -21,7 +21,8 @@ Line lineAt(const QByteArray& bytes, qsizetype start)
     Line line;
     line.start = start;
     const char* data = bytes.constData();
-    const auto* found = static_cast<const char*>(std::memchr(data + start, '\n', size_t(bytes.size() - start)));
+    const auto* found =
+        static_cast<const char*>(std::memchr(data + start, '\n', size_t(bytes.size() - start)));
     if (!found) {
         line.length = bytes.size() - start;
         line.next = bytes.size();
@@ -39,7 +40,10 @@ Line lineAt(const QByteArray& bytes, qsizetype start)
     return line;
 }
 
-bool isWsp(char c) { return c == ' ' || c == '\t'; }
+bool isWsp(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 // RFC 5322 3.6.8: ftext is printable US-ASCII except colon.
 bool isValidFieldName(QByteArrayView name)
@@ -125,8 +129,8 @@ void Message::splitHeader()
             const qsizetype colon = text.indexOf(':');
             if (colon < 0) {
                 field.malformed = true;
-                m_problems.push_back({line.start, lineNumber,
-                                      QStringLiteral("header line %1 has no colon").arg(lineNumber)});
+                m_problems.push_back(
+                    {line.start, lineNumber, QStringLiteral("header line %1 has no colon").arg(lineNumber)});
             } else {
                 QByteArrayView name = text.first(colon);
                 while (!name.isEmpty() && isWsp(name.back()))
@@ -134,13 +138,15 @@ void Message::splitHeader()
                 field.name = name.toByteArray();
                 if (!isValidFieldName(name)) {
                     field.malformed = true;
-                    m_problems.push_back({line.start, lineNumber,
-                                          QStringLiteral("header line %1 has an invalid field name").arg(lineNumber)});
+                    m_problems.push_back(
+                        {line.start, lineNumber,
+                         QStringLiteral("header line %1 has an invalid field name").arg(lineNumber)});
                 }
             }
             if (!text.isEmpty() && isWsp(text[0])) {
-                m_problems.push_back({line.start, lineNumber,
-                                      QStringLiteral("line %1 continues a field that does not exist").arg(lineNumber)});
+                m_problems.push_back(
+                    {line.start, lineNumber,
+                     QStringLiteral("line %1 continues a field that does not exist").arg(lineNumber)});
                 field.malformed = true;
             }
             m_fields.push_back(std::move(field));
@@ -149,8 +155,9 @@ void Message::splitHeader()
         if (!line.terminated) {
             // RFC 5322 allows a message that is all header; a last line without a break is kept as is.
             current->raw.chop(2);
-            m_problems.push_back({line.start, lineNumber,
-                                  QStringLiteral("the message ends inside the header, without an empty line")});
+            m_problems.push_back(
+                {line.start, lineNumber,
+                 QStringLiteral("the message ends inside the header, without an empty line")});
         }
         pos = line.next;
         ++lineNumber;

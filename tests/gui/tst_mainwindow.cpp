@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
+#include "Translations.h"
 
 #include <QAction>
 #include <QLabel>
@@ -49,6 +50,25 @@ private slots:
         restored.show();
         QVERIFY(QTest::qWaitForWindowExposed(&restored));
         QCOMPARE(restored.size(), QSize(913, 577));
+    }
+
+    void showsFrenchAndGermanLabels()
+    {
+        QVERIFY(authlens::desktop::installTranslations(QLocale(QLocale::French, QLocale::France)));
+        {
+            MainWindow window;
+            QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Fichier"));
+            QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Prêt"));
+        }
+        QVERIFY(authlens::desktop::installTranslations(QLocale(QLocale::German, QLocale::Germany)));
+        {
+            MainWindow window;
+            QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+        }
+        // No Authlens translation for Japanese: English source texts are shown.
+        QVERIFY(!authlens::desktop::installTranslations(QLocale(QLocale::Japanese)));
+        MainWindow window;
+        QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&File"));
     }
 };
 

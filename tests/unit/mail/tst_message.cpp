@@ -71,7 +71,8 @@ private slots:
 
     void mboxPostmarkIsNotAHeader()
     {
-        const Message m = Message::parse("From sender@example.com Mon Jan  1 00:00:00 2024\nFrom: a@b.c\n\nhi\n");
+        const Message m =
+            Message::parse("From sender@example.com Mon Jan  1 00:00:00 2024\nFrom: a@b.c\n\nhi\n");
         QCOMPARE(m.envelopeFromLine(), QByteArray("From sender@example.com Mon Jan  1 00:00:00 2024"));
         QCOMPARE(m.headerFields().size(), size_t(1));
         QCOMPARE(m.headerFields()[0].name, QByteArray("From"));
