@@ -28,41 +28,11 @@ QString presentRecord(const dns::DnsRecord& record)
     return {};
 }
 
-bool inNetwork(const QHostAddress& ip, const QHostAddress& network, int prefix)
-{
-    if (ip.protocol() != network.protocol())
-        return false;
-    if (ip.protocol() == QAbstractSocket::IPv4Protocol) {
-        if (prefix <= 0)
-            return true;
-        const quint32 mask = prefix >= 32 ? 0xffffffffu : ~(0xffffffffu >> prefix);
-        return (ip.toIPv4Address() & mask) == (network.toIPv4Address() & mask);
-    }
-    const Q_IPV6ADDR a = ip.toIPv6Address();
-    const Q_IPV6ADDR b = network.toIPv6Address();
-    int bits = std::clamp(prefix, 0, 128);
-    for (int i = 0; i < 16 && bits > 0; ++i, bits -= 8) {
-        const quint8 mask = bits >= 8 ? 0xff : quint8(0xff << (8 - bits));
-        if ((a[i] & mask) != (b[i] & mask))
-            return false;
-    }
-    return true;
-}
-
 QByteArray withoutFinalDot(QByteArray name)
 {
     while (name.endsWith('.'))
         name.chop(1);
     return name;
-}
-
-// RFC 7208 5.5: the reverse-lookup name of the client address.
-QByteArray reverseName(const QHostAddress& ip)
-{
-    const QByteArray forward = MacroExpander::ipMacroValue(ip);
-    QList<QByteArray> parts = forward.split('.');
-    std::reverse(parts.begin(), parts.end());
-    return parts.join('.') + (ip.protocol() == QAbstractSocket::IPv4Protocol ? ".in-addr.arpa" : ".ip6.arpa");
 }
 
 bool isInDomain(const QByteArray& name, const QByteArray& domain)
@@ -101,15 +71,10 @@ CheckHost::CheckHost(dns::Resolver& resolver, const EvaluatorOptions& options, c
                      const QByteArray& sender, const QByteArray& helo)
     : m_resolver(resolver)
     , m_options(options)
-    , m_ip(ip)
+    , m_client(ip)
     , m_sender(sender)
     , m_helo(helo)
 {
-    // RFC 7208 5 / 4.1: an IPv4-mapped IPv6 client is an IPv4 client.
-    bool isMapped = false;
-    const quint32 v4 = ip.toIPv4Address(&isMapped);
-    if (ip.protocol() == QAbstractSocket::IPv6Protocol && isMapped)
-        m_ip = QHostAddress(v4);
     const qsizetype at = sender.lastIndexOf('@');
     m_localPart = at < 0 ? QByteArray() : sender.left(at);
     m_senderDomain = at < 0 ? sender : sender.mid(at + 1);
@@ -191,7 +156,7 @@ MacroContext CheckHost::macroContext(const QByteArray& domain, int depth)
     context.localPart = m_localPart;
     context.senderDomain = m_senderDomain;
     context.domain = domain;
-    context.ip = m_ip;
+    context.ip = m_client.address();
     context.helo = m_helo;
     context.receiver = m_options.receiver;
     context.timestamp = m_options.now ? *m_options.now : QDateTime::currentSecsSinceEpoch();
@@ -372,7 +337,6 @@ CheckHost::Outcome CheckHost::evaluate(const QByteArray& domain, int depth, bool
 CheckHost::Match CheckHost::evaluateMechanism(const Mechanism& mechanism, const QByteArray& domain, int depth,
                                               TraceStep& step, Outcome& error)
 {
-    const bool v4 = m_ip.protocol() == QAbstractSocket::IPv4Protocol;
     QByteArray target = domain;
     if (!mechanism.domainSpec.isEmpty()) {
         QString expandError;
@@ -401,8 +365,8 @@ CheckHost::Match CheckHost::evaluateMechanism(const Mechanism& mechanism, const 
         return Match::Yes;
     case MechanismType::Ip4:
     case MechanismType::Ip6:
-        return inNetwork(m_ip, mechanism.network,
-                         mechanism.type == MechanismType::Ip4 ? mechanism.ip4Prefix : mechanism.ip6Prefix)
+        return m_client.isIn(mechanism.network,
+                             mechanism.type == MechanismType::Ip4 ? mechanism.ip4Prefix : mechanism.ip6Prefix)
                    ? Match::Yes
                    : Match::No;
     case MechanismType::A:
@@ -462,7 +426,6 @@ CheckHost::Match CheckHost::evaluateMechanism(const Mechanism& mechanism, const 
         return Match::No;
     }
     }
-    Q_UNUSED(v4);
     return Match::No;
 }
 
@@ -470,8 +433,7 @@ CheckHost::Match CheckHost::matchAddresses(const QByteArray& name, int ip4Prefix
                                            TraceStep& step, Outcome& error)
 {
     // RFC 7208 5.3: A records for an IPv4 client, AAAA for an IPv6 one.
-    const bool v4 = m_ip.protocol() == QAbstractSocket::IPv4Protocol;
-    const dns::DnsAnswer answer = lookup(name, v4 ? dns::RecordType::A : dns::RecordType::AAAA, step, true);
+    const dns::DnsAnswer answer = lookup(name, m_client.addressRecordType(), step, true);
     if (answer.status == Status::TempFail || answer.status == Status::Error) {
         error.code = ResultCode::TempError;
         error.reason = lookupFailure(answer);
@@ -484,7 +446,7 @@ CheckHost::Match CheckHost::matchAddresses(const QByteArray& name, int ip4Prefix
         return Match::Error;
     }
     for (const dns::DnsRecord& record : answer.records)
-        if (inNetwork(m_ip, record.address, v4 ? ip4Prefix : ip6Prefix))
+        if (m_client.isIn(record.address, ip4Prefix, ip6Prefix))
             return Match::Yes;
     return Match::No;
 }
@@ -530,7 +492,7 @@ CheckHost::Match CheckHost::matchMx(const QByteArray& name, int ip4Prefix, int i
 
 CheckHost::Match CheckHost::matchPtr(const QByteArray& targetName, TraceStep& step, Outcome& error)
 {
-    const dns::DnsAnswer answer = lookup(reverseName(m_ip), dns::RecordType::PTR, step, true);
+    const dns::DnsAnswer answer = lookup(m_client.reverseName(), dns::RecordType::PTR, step, true);
     if (voidLimitExceeded()) {
         error.code = ResultCode::PermError;
         error.reason =
@@ -540,7 +502,6 @@ CheckHost::Match CheckHost::matchPtr(const QByteArray& targetName, TraceStep& st
     // RFC 7208 5.5: a DNS error on the PTR lookup means no match, not temperror.
     if (!answer.ok())
         return Match::No;
-    const bool v4 = m_ip.protocol() == QAbstractSocket::IPv4Protocol;
     int examined = 0;
     for (const dns::DnsRecord& ptr : answer.records) {
         // RFC 7208 4.6.4: at most 10 PTR names are looked at; the rest are ignored.
@@ -549,11 +510,10 @@ CheckHost::Match CheckHost::matchPtr(const QByteArray& targetName, TraceStep& st
         const QByteArray name = withoutFinalDot(ptr.target);
         if (!isInDomain(name, targetName) || !Evaluator::isValidDomain(name))
             continue;
-        const dns::DnsAnswer forward =
-            lookup(name, v4 ? dns::RecordType::A : dns::RecordType::AAAA, step, false);
+        const dns::DnsAnswer forward = lookup(name, m_client.addressRecordType(), step, false);
         // RFC 7208 5.5: a DNS error on a forward lookup skips that name.
         for (const dns::DnsRecord& record : forward.records)
-            if (forward.ok() && record.address == m_ip) {
+            if (forward.ok() && record.address == m_client.address()) {
                 step.outcome = QStringLiteral("match: %1 is a validated name").arg(QString::fromLatin1(name));
                 return Match::Yes;
             }
@@ -569,11 +529,10 @@ QByteArray CheckHost::validatedName(const QByteArray& domain, int depth)
     step.depth = depth;
     step.domain = domain;
     step.term = "%{p}";
-    const dns::DnsAnswer answer = lookup(reverseName(m_ip), dns::RecordType::PTR, step, false);
+    const dns::DnsAnswer answer = lookup(m_client.reverseName(), dns::RecordType::PTR, step, false);
     QByteArray chosen;
     QByteArray firstValidated;
     if (answer.ok()) {
-        const bool v4 = m_ip.protocol() == QAbstractSocket::IPv4Protocol;
         int examined = 0;
         for (const dns::DnsRecord& ptr : answer.records) {
             if (examined++ >= m_options.maxPtrNames)
@@ -581,11 +540,11 @@ QByteArray CheckHost::validatedName(const QByteArray& domain, int depth)
             const QByteArray name = withoutFinalDot(ptr.target);
             if (!Evaluator::isValidDomain(name))
                 continue;
-            const dns::DnsAnswer forward =
-                lookup(name, v4 ? dns::RecordType::A : dns::RecordType::AAAA, step, false);
-            const bool validated =
-                forward.ok() && std::any_of(forward.records.begin(), forward.records.end(),
-                                            [this](const dns::DnsRecord& r) { return r.address == m_ip; });
+            const dns::DnsAnswer forward = lookup(name, m_client.addressRecordType(), step, false);
+            const bool validated = forward.ok() && std::any_of(forward.records.begin(), forward.records.end(),
+                                                               [this](const dns::DnsRecord& r) {
+                                                                   return r.address == m_client.address();
+                                                               });
             if (!validated)
                 continue;
             if (isInDomain(name, domain)) {

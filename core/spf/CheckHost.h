@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "spf/ClientAddress.h"
 #include "spf/Evaluator.h"
 #include "spf/MacroExpander.h"
 #include "spf/Record.h"
@@ -61,7 +62,7 @@ private:
 
     dns::Resolver& m_resolver;
     const EvaluatorOptions& m_options;
-    QHostAddress m_ip;
+    ClientAddress m_client;
     QByteArray m_sender;
     QByteArray m_localPart;
     QByteArray m_senderDomain;

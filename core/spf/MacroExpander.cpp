@@ -4,6 +4,7 @@
 #include <QList>
 
 #include <algorithm>
+#include <cctype>
 
 namespace authlens::spf {
 
@@ -167,11 +168,11 @@ MacroExpander::Expansion MacroExpander::run(QByteArrayView input, Usage usage, b
         QByteArray delimiters;
         for (; k < body.size(); ++k) {
             if (!isDelimiter(body[k]))
-                return fail(
-                    i + 2 + k,
-                    QStringLiteral("\"%1\" in macro \"%%2\" is not a transformer or delimiter "
-                                   "(RFC 7208 7.1)")
-                        .arg(QString(QLatin1Char(body[k])), QString::fromLatin1(input.sliced(i + 1, close - i))));
+                return fail(i + 2 + k,
+                            QStringLiteral("\"%1\" in macro \"%%2\" is not a transformer or delimiter "
+                                           "(RFC 7208 7.1)")
+                                .arg(QString(QLatin1Char(body[k])),
+                                     QString::fromLatin1(input.sliced(i + 1, close - i))));
             delimiters += body[k];
         }
         if (withValues) {
