@@ -24,16 +24,17 @@ struct DnsAnswer
         Error,    // malformed or oversized answer, refused, bad name: will not work as asked
     };
 
-    QByteArray name;           // as asked, lowercase, no final dot
+    QByteArray name; // as asked, lowercase, no final dot
     RecordType type = RecordType::TXT;
     Status status = Status::TempFail;
-    QString error;             // a plain reason when status is TempFail or Error
+    QString error;                  // a plain reason when status is TempFail or Error
     std::vector<DnsRecord> records; // of the asked type only, in answer order
     QList<QByteArray> cnameChain;   // names followed, in order, after `name`
     DnssecStatus dnssec = DnssecStatus::Unknown;
-    std::uint32_t ttl = 0;     // the smallest TTL of the records, or the negative TTL
-    qint64 fetchedAtMs = 0;    // Unix time in milliseconds when the answer arrived
-    QString source;            // "records file /path", "unbound via 127.0.0.1@53", "cache"
+    std::uint32_t ttl = 0;  // the smallest TTL of the records, or the negative TTL
+    qint64 fetchedAtMs = 0; // Unix time in milliseconds when the answer arrived
+    QString source;         // "records file /path", "unbound via 127.0.0.1@53": who answered first
+    bool fromCache = false; // served by CachingResolver; fetchedAtMs and source stay the original's
 
     bool ok() const { return status == Status::Ok; }
     // NXDOMAIN or NODATA: the question was answered and there is nothing (RFC 7208 4.3 "void").

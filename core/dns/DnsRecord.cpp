@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dns/DnsAnswer.h"
 #include "dns/DnsRecord.h"
-#include "dns/Resolver.h"
+#include "dns/DnsAnswer.h"
 
 namespace authlens::dns {
 
@@ -22,6 +21,17 @@ QString recordTypeName(RecordType type)
         return QStringLiteral("AAAA");
     }
     return QStringLiteral("TYPE%1").arg(int(type));
+}
+
+std::optional<RecordType> recordTypeFromName(QByteArrayView name)
+{
+    const QByteArray upper = name.toByteArray().toUpper();
+    for (RecordType type : {RecordType::A, RecordType::CNAME, RecordType::PTR, RecordType::MX,
+                            RecordType::TXT, RecordType::AAAA}) {
+        if (recordTypeName(type).toLatin1() == upper)
+            return type;
+    }
+    return std::nullopt;
 }
 
 QString dnssecStatusName(DnssecStatus status)
@@ -62,14 +72,6 @@ QByteArray DnsRecord::text() const
     for (const QByteArray& s : strings)
         joined += s;
     return joined;
-}
-
-QByteArray Resolver::normalizedName(QByteArrayView name)
-{
-    QByteArray out = name.toByteArray().toLower();
-    while (out.endsWith('.'))
-        out.chop(1);
-    return out;
 }
 
 } // namespace authlens::dns

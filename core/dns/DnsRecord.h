@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 
 namespace authlens::dns {
 
@@ -21,6 +22,8 @@ enum class RecordType : std::uint16_t
 };
 
 QString recordTypeName(RecordType type);
+// "TXT", "mx", ... to the type; nullopt for a type Authlens does not query.
+std::optional<RecordType> recordTypeFromName(QByteArrayView name);
 
 // DNSSEC status of an answer as a validating resolver reports it (RFC 4035 4.3).
 enum class DnssecStatus
@@ -38,10 +41,10 @@ struct DnsRecord
 {
     RecordType type = RecordType::TXT;
     std::uint32_t ttl = 0;
-    QList<QByteArray> strings; // TXT: the character-strings as sent, before joining
-    QHostAddress address;      // A, AAAA
+    QList<QByteArray> strings;    // TXT: the character-strings as sent, before joining
+    QHostAddress address;         // A, AAAA
     std::uint16_t preference = 0; // MX
-    QByteArray target;         // MX exchange, PTR, CNAME: a domain name without the final dot
+    QByteArray target;            // MX exchange, PTR, CNAME: a domain name without the final dot
 
     // TXT: the character-strings joined without separator (RFC 6376 3.6.2.2, RFC 7208 3.3).
     QByteArray text() const;

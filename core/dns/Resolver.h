@@ -28,6 +28,10 @@ public:
 
     // Lowercase, no final dot: the form names are compared and cached in.
     static QByteArray normalizedName(QByteArrayView name);
+
+    // Empty when `name` (final dot allowed) can be asked at all; otherwise why not: empty label, label over
+    // 63 or name over 253 characters (RFC 1035 2.3.4), space or control character.
+    static QString nameError(QByteArrayView name);
 };
 
 } // namespace authlens::dns

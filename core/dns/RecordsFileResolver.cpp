@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dns/RecordsFileResolver.h"
+
+#include "dns/RecordsFileParser.h"
+
+namespace authlens::dns {
+
+namespace {
+
+RecordsFileResolver::LoadResult toLoadResult(RecordsFileParser::Result parsed)
+{
+    RecordsFileResolver::LoadResult result;
+    result.error = parsed.error;
+    result.warnings = parsed.warnings;
+    if (parsed.ok())
+        result.resolver = std::make_shared<RecordsFileResolver>(std::move(parsed.zone));
+    return result;
+}
+
+} // namespace
+
+RecordsFileResolver::LoadResult RecordsFileResolver::fromFile(const QString& path)
+{
+    return toLoadResult(RecordsFileParser::parseFile(path));
+}
+
+RecordsFileResolver::LoadResult RecordsFileResolver::fromText(QByteArrayView text, const QString& label)
+{
+    return toLoadResult(RecordsFileParser::parse(text, label));
+}
+
+RecordsFileResolver::RecordsFileResolver(std::shared_ptr<const Zone> zone)
+    : m_zone(zone ? std::move(zone) : std::make_shared<const Zone>())
+{}
+
+DnsAnswer RecordsFileResolver::query(const QByteArray& name, RecordType type)
+{
+    return m_zone->lookup(name, type);
+}
+
+} // namespace authlens::dns

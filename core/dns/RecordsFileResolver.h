@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "dns/Resolver.h"
+#include "dns/Zone.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace authlens::dns {
+
+// Answers from a records file (see RecordsFileParser for the format), never from the network: the
+// offline mode of the CLI and the conformance suites. Immutable after loading, so thread-safe.
+class RecordsFileResolver : public Resolver
+{
+public:
+    struct LoadResult
+    {
+        std::shared_ptr<RecordsFileResolver> resolver; // null when the file was refused
+        QString error;                                 // "records.zone:12: bad IPv4 address \"1.2.3\""
+        QStringList warnings;
+        bool ok() const { return resolver != nullptr; }
+    };
+
+    // All or nothing: the first bad line refuses the file, and `error` names the file and line.
+    static LoadResult fromFile(const QString& path);
+    // The same from text in memory; `label` stands for the file name in errors and sources.
+    static LoadResult fromText(QByteArrayView text, const QString& label = QStringLiteral("records"));
+
+    explicit RecordsFileResolver(std::shared_ptr<const Zone> zone);
+
+    DnsAnswer query(const QByteArray& name, RecordType type) override;
+    const Zone& zone() const { return *m_zone; }
+
+private:
+    std::shared_ptr<const Zone> m_zone;
+};
+
+} // namespace authlens::dns
