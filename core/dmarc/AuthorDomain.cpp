@@ -76,7 +76,7 @@ AuthorDomain AuthorDomain::fromFieldValues(const QList<QByteArray>& values)
     }
     author.status = Status::Ok;
     author.domain = author.domains.first();
-    author.displayDomain = QUrl::fromAce(author.domain);
+    author.displayDomain = QUrl::fromAce(author.domain, QUrl::IgnoreIDNWhitelist);
     return author;
 }
 
@@ -93,7 +93,7 @@ AuthorDomain AuthorDomain::fromDomain(QByteArrayView domain)
     author.status = Status::Ok;
     author.domain = ace;
     author.domains = {ace};
-    author.displayDomain = QUrl::fromAce(ace);
+    author.displayDomain = QUrl::fromAce(ace, QUrl::IgnoreIDNWhitelist);
     return author;
 }
 

@@ -361,7 +361,7 @@ private:
                 problem(domainStart,
                         QStringLiteral("\"%1\" is not a valid domain name").arg(QString::fromUtf8(domain)));
             else
-                mailbox.domainUnicode = QUrl::fromAce(mailbox.domainAce);
+                mailbox.domainUnicode = QUrl::fromAce(mailbox.domainAce, QUrl::IgnoreIDNWhitelist);
         } else {
             mailbox.domainUnicode = QString::fromUtf8(domain);
         }
