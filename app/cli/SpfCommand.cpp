@@ -121,11 +121,15 @@ int runSpf(const QStringList& arguments)
         QStringLiteral("FILE"));
     parser.addOption(recordsOption);
 
-    if (!parser.parse(arguments)) {
-        err() << "authlens-cli spf: " << parser.errorText() << "\n";
+    auto usage = [](const QString& message) {
+        err() << "authlens-cli spf: " << message
+              << "\nUsage: authlens-cli spf --ip IP --mailfrom ADDR --helo HOST "
+              << "[--records FILE] [--dns SERVER[:PORT]] [--json]\n";
         err().flush();
-        return ExitUsage;
-    }
+        return int(ExitUsage);
+    };
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
     if (parser.isSet(help)) {
         QString text = parser.helpText();
         text.replace(
@@ -137,13 +141,6 @@ int runSpf(const QStringList& arguments)
         out().flush();
         return ExitOk;
     }
-    auto usage = [](const QString& message) {
-        err() << "authlens-cli spf: " << message
-              << "\nUsage: authlens-cli spf --ip IP --mailfrom ADDR --helo HOST "
-              << "[--records FILE] [--dns SERVER[:PORT]] [--json]\n";
-        err().flush();
-        return int(ExitUsage);
-    };
     if (parser.positionalArguments().size() > 1)
         return usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(1)));
     if (!parser.isSet(ipOption))
