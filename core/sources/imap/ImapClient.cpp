@@ -228,7 +228,7 @@ void ImapClient::send(Command command)
     m_socket->write(command.tag + ' ' + command.parts.front());
     command.parts.front().fill('\0'); // may hold a secret (SASL-IR)
     m_inFlight.push_back(std::move(command));
-    armTimer(m_account.commandTimeoutMs);
+    armTimer(m_openDone ? m_account.connectTimeoutMs : m_account.commandTimeoutMs);
 }
 
 void ImapClient::onReadyRead()
