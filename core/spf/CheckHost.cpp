@@ -479,15 +479,19 @@ CheckHost::Match CheckHost::matchMx(const QByteArray& name, int ip4Prefix, int i
     std::stable_sort(
         exchanges.begin(), exchanges.end(),
         [](const dns::DnsRecord& a, const dns::DnsRecord& b) { return a.preference < b.preference; });
+    // RFC 7208 5.4: every MX name is looked up, then the client compared; a temporary failure of any
+    // of them is temperror even when another one matches (as pyspf, the suites' reference, does).
+    bool matched = false;
     for (const dns::DnsRecord& exchange : exchanges) {
         const QByteArray host = withoutFinalDot(exchange.target);
         if (host.isEmpty())
             continue; // RFC 7505 null MX: no host to look up
         const Match match = matchAddresses(host, ip4Prefix, ip6Prefix, step, error);
-        if (match != Match::No)
+        if (match == Match::Error)
             return match;
+        matched = matched || match == Match::Yes;
     }
-    return Match::No;
+    return matched ? Match::Yes : Match::No;
 }
 
 CheckHost::Match CheckHost::matchPtr(const QByteArray& targetName, TraceStep& step, Outcome& error)
