@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mail/AuthenticationResults.h"
+#include "mail/Message.h"
+
+#include <QTest>
+
+using namespace authlens::mail;
+
+class TestAuthenticationResults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fullField()
+    {
+        const AuthenticationResults r = AuthenticationResults::parse(
+            " mx.example.net 1; dkim=pass (2048-bit key; secure) header.d=example.com header.s=sel "
+            "header.b=\"AbC+/12=\"; spf=softfail (domain of transitioning sender) "
+            "smtp.mailfrom=bounce@example.com; "
+            "dmarc=fail reason=\"no aligned identifier\" header.from=example.com; arc/1=none");
+        QVERIFY2(r.ok(), qPrintable(r.problems.value(0).message));
+        QCOMPARE(r.authservId, QByteArray("mx.example.net"));
+        QCOMPARE(r.version, 1);
+        QCOMPARE(r.methods.size(), std::size_t(4));
+        const AuthResMethod& dkim = r.methods[0];
+        QCOMPARE(dkim.method, QByteArray("dkim"));
+        QCOMPARE(dkim.result, QByteArray("pass"));
+        QCOMPARE(dkim.property("header", "d"), QByteArray("example.com"));
+        QCOMPARE(dkim.property("HEADER", "S"), QByteArray("sel"));
+        QCOMPARE(dkim.property("header", "b"), QByteArray("AbC+/12="));
+        QCOMPARE(dkim.comments, QStringList{QStringLiteral("2048-bit key; secure")});
+        QCOMPARE(r.methods[1].result, QByteArray("softfail"));
+        QCOMPARE(r.methods[1].property("smtp", "mailfrom"), QByteArray("bounce@example.com"));
+        QCOMPARE(r.methods[2].reason, QByteArray("no aligned identifier"));
+        QCOMPARE(r.methods[3].method, QByteArray("arc"));
+        QCOMPARE(r.methods[3].version, QByteArray("1"));
+        QCOMPARE(r.methodsNamed("DKIM").size(), std::size_t(1));
+        QVERIFY(r.methods[0].property("smtp", "mailfrom").isNull());
+    }
+
+    void noneAndQuotedAuthservId()
+    {
+        AuthenticationResults r = AuthenticationResults::parse(" example.org; none");
+        QVERIFY(r.ok());
+        QVERIFY(r.noResult);
+        QVERIFY(r.methods.empty());
+        r = AuthenticationResults::parse(
+            " \"quoted.example\" (comment) ; spf = pass smtp.helo = mx.example ;");
+        QVERIFY2(r.ok(), qPrintable(r.problems.value(0).message));
+        QCOMPARE(r.authservId, QByteArray("quoted.example"));
+        QCOMPARE(r.comments, QStringList{QStringLiteral("comment")});
+        QCOMPARE(r.methods.at(0).property("smtp", "helo"), QByteArray("mx.example"));
+    }
+
+    void nestedCommentsAndCase()
+    {
+        const AuthenticationResults r =
+            AuthenticationResults::parse("example.com; DKIM=PASS (outer (inner) text) Header.I=@Example.COM");
+        QVERIFY(r.ok());
+        QCOMPARE(r.methods[0].method, QByteArray("dkim"));
+        QCOMPARE(r.methods[0].result, QByteArray("pass"));
+        QCOMPARE(r.methods[0].comments, QStringList{QStringLiteral("outer (inner) text")});
+        QCOMPARE(r.methods[0].property("header", "i"), QByteArray("@Example.COM"));
+    }
+
+    void malformed_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("empty") << QByteArray("");
+        QTest::newRow("no results") << QByteArray("example.com");
+        QTest::newRow("method without result") << QByteArray("example.com; dkim");
+        QTest::newRow("junk property") << QByteArray("example.com; dkim=pass junk");
+        QTest::newRow("unclosed comment") << QByteArray("example.com; dkim=pass (oops");
+        QTest::newRow("unclosed quote") << QByteArray("example.com; dkim=pass header.b=\"abc");
+    }
+
+    void malformed()
+    {
+        QFETCH(QByteArray, value);
+        const AuthenticationResults r = AuthenticationResults::parse(value);
+        QVERIFY(!r.ok());
+    }
+
+    void keepsWhatParsed()
+    {
+        const AuthenticationResults r =
+            AuthenticationResults::parse("mx.example; dkim; spf=pass smtp.mailfrom=a@b.example");
+        QVERIFY(!r.ok());
+        QCOMPARE(r.methods.size(), std::size_t(1));
+        QCOMPARE(r.methods[0].method, QByteArray("spf"));
+    }
+
+    void trustedInstances()
+    {
+        const Message message =
+            Message::parse("Authentication-Results: mx.receiver.example; dkim=pass header.d=a.example\r\n"
+                           "Authentication-Results: forged.example; dkim=pass header.d=evil.example\r\n"
+                           "Authentication-Results: internal.receiver.example; spf=pass\r\n"
+                           "From: a@a.example\r\n\r\nbody\r\n");
+        const std::vector<AuthenticationResults> all = AuthenticationResults::fromMessage(message);
+        QCOMPARE(all.size(), std::size_t(3));
+        QCOMPARE(all[1].fieldIndex, 1);
+        QCOMPARE(all[2].line, 3);
+        std::vector<AuthenticationResults> trusted = AuthenticationResults::trusted(all);
+        QCOMPARE(trusted.size(), std::size_t(1));
+        QCOMPARE(trusted[0].authservId, QByteArray("mx.receiver.example"));
+        trusted = AuthenticationResults::trusted(all, {"INTERNAL.receiver.example", "mx.receiver.example"});
+        QCOMPARE(trusted.size(), std::size_t(2));
+        QCOMPARE(trusted[1].authservId, QByteArray("internal.receiver.example"));
+        QVERIFY(AuthenticationResults::trusted({}, {}).empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuthenticationResults)
+#include "tst_authentication_results.moc"
