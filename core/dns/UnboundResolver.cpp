@@ -138,11 +138,6 @@ QString UnboundResolver::setUp()
             !e.isEmpty())
             return e;
         m_description = QStringLiteral("unbound via %1").arg(spec.unboundForm);
-        // libunbound answers NXDOMAIN for .test itself (RFC 6761 6.2 default local zone); a chosen server
-        // is often a lab server for exactly such names, so ask it.
-        if (QString e = check(ub_ctx_zone_add(m_context, "test.", "nodefault"), QStringLiteral("local zone test."));
-            !e.isEmpty())
-            return e;
         break;
     }
     case Mode::Recursive:
@@ -169,6 +164,15 @@ QString UnboundResolver::setUp()
                 return e;
         }
         m_description += QStringLiteral(", DNSSEC validating");
+    }
+
+    // libunbound answers NXDOMAIN for .test itself (RFC 6761 6.2 default local zone); a chosen server is
+    // often a lab server for exactly such names, so ask it. Last: adding a local zone finalizes the settings.
+    if (m_options.mode == Mode::Forward) {
+        if (QString e =
+                check(ub_ctx_zone_add(m_context, "test.", "nodefault"), QStringLiteral("local zone test."));
+            !e.isEmpty())
+            return e;
     }
 
     m_wakeFd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
