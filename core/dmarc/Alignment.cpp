@@ -54,6 +54,16 @@ AlignmentCheck Alignment::check(const QByteArray& method, const QByteArray& iden
                                 .arg(QString::fromUtf8(method), id, author);
         return check;
     }
+    // An Organizational Domain is always the name itself or one of its parents, so an identifier outside
+    // the author's Organizational Domain cannot share it: no DNS needed (and a message with many
+    // signatures of unrelated domains cannot make us walk for each).
+    if (authorOrganizationalDomain && check.identifier != *authorOrganizationalDomain &&
+        !check.identifier.endsWith('.' + *authorOrganizationalDomain)) {
+        check.explanation =
+            QStringLiteral("%1 %2 is outside the author's Organizational Domain %3: not aligned (relaxed)")
+                .arg(QString::fromUtf8(method), id, QString::fromUtf8(*authorOrganizationalDomain));
+        return check;
+    }
     check.organizationalDomain = organizationalDomainOf(check.identifier);
     if (!authorOrganizationalDomain || !check.organizationalDomain) {
         check.undecided = true;

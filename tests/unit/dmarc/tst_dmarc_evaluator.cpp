@@ -193,6 +193,25 @@ private slots:
         }
     }
 
+    void manyUnrelatedSignaturesCostNoDns()
+    {
+        std::vector<DkimOutcome> dkim;
+        for (int i = 0; i < 200; ++i)
+            dkim.push_back({QByteArray("signer") + QByteArray::number(i) + ".com", "pass"});
+        const Verdict v = evaluate("example.com", dkim);
+        QCOMPARE(v.result, Result::Fail);
+        QCOMPARE(v.alignment.size(), std::size_t(200));
+        QVERIFY2(v.dnsQueries <= 4, qPrintable(QString::number(v.dnsQueries)));
+    }
+
+    void relaxedWalkForIdentifierBelowOrganization()
+    {
+        // d=a.b.example.com must be walked to find its Organizational Domain (example.com): aligned.
+        const Verdict v = evaluate("example.com", {{"a.b.example.com", "pass"}});
+        QCOMPARE(v.result, Result::Pass);
+        QCOMPARE(v.alignment.at(0).organizationalDomain, QByteArray("example.com"));
+    }
+
     void alignmentIdentical()
     {
         QVERIFY(Alignment::identical("Example.COM.", "example.com"));

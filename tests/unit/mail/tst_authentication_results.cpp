@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mail/AuthenticationResults.h"
 #include "mail/Message.h"
+#include "mail/ReceiverVerdict.h"
 
 #include <QTest>
 
@@ -88,6 +89,36 @@ private slots:
         QVERIFY(!r.ok());
         QCOMPARE(r.methods.size(), std::size_t(1));
         QCOMPARE(r.methods[0].method, QByteArray("spf"));
+    }
+
+    void receiverVerdict()
+    {
+        const Message message = Message::parse(
+            "Authentication-Results: mx.receiver.example; dkim=pass header.d=a.example header.s=s1;\r\n"
+            " dkim=fail reason=\"bad signature\" header.d=b.example; spf=softfail "
+            "smtp.mailfrom=x@a.example;\r\n"
+            " dmarc=pass policy.dmarc=reject header.from=a.example\r\n"
+            "Authentication-Results: forged.example; dmarc=fail header.from=a.example\r\n"
+            "Received-SPF: pass client-ip=192.0.2.1; envelope-from=\"y@a.example\"\r\n"
+            "From: a@a.example\r\n\r\nbody\r\n");
+        const ReceiverVerdict v = ReceiverVerdict::fromMessage(message);
+        QCOMPARE(v.authservIds, QList<QByteArray>{"mx.receiver.example"});
+        QCOMPARE(v.dkim.size(), std::size_t(2));
+        QCOMPARE(v.dkim[0].selector, QByteArray("s1"));
+        QCOMPARE(v.dkim[1].reason, QByteArray("bad signature"));
+        QCOMPARE(v.spfResult, QByteArray("softfail")); // A-R wins over Received-SPF
+        QCOMPARE(v.spfMailFrom, QByteArray("x@a.example"));
+        QCOMPARE(v.dmarcResult, QByteArray("pass"));
+        QCOMPARE(v.dmarcPolicy, QByteArray("reject"));
+        QCOMPARE(v.dmarcFrom, QByteArray("a.example"));
+
+        // Without A-R, the topmost Received-SPF speaks for SPF.
+        const ReceiverVerdict spfOnly = ReceiverVerdict::fromMessage(
+            Message::parse("Received-SPF: fail (no) envelope-from=z@c.example; helo=mx.c.example\r\n"
+                           "Received-SPF: pass envelope-from=forged@c.example\r\n\r\n"));
+        QCOMPARE(spfOnly.spfResult, QByteArray("fail"));
+        QCOMPARE(spfOnly.spfHelo, QByteArray("mx.c.example"));
+        QVERIFY(ReceiverVerdict::fromMessage(Message::parse("From: a@b.example\r\n\r\n")).isEmpty());
     }
 
     void trustedInstances()
