@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/BatchWriter.h"
+
+#include "store/ColumnValues.h"
+#include "store/Database.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+
+namespace authlens::store {
+
+namespace {
+
+// Rows of DNS records remembered per writer; beyond this the cache starts over (the UNIQUE key still
+// deduplicates, at the price of one lookup).
+constexpr qsizetype kMaxCachedDnsRecords = 200000;
+
+const QStringList kMessageColumns = {
+    QStringLiteral("content_hash"),      QStringLiteral("source_id"),
+    QStringLiteral("import_id"),         QStringLiteral("locator_path"),
+    QStringLiteral("mbox_offset"),       QStringLiteral("maildir_name"),
+    QStringLiteral("imap_folder"),       QStringLiteral("imap_uidvalidity"),
+    QStringLiteral("imap_uid"),          QStringLiteral("from_address"),
+    QStringLiteral("from_domain"),       QStringLiteral("subject"),
+    QStringLiteral("message_id_header"), QStringLiteral("date_utc"),
+    QStringLiteral("day_utc"),           QStringLiteral("size"),
+    QStringLiteral("raw_compressed"),    QStringLiteral("imported_at"),
+    QStringLiteral("dkim_result"),       QStringLiteral("spf_result"),
+    QStringLiteral("dmarc_result"),      QStringLiteral("latest_run_id"),
+};
+
+const QStringList kDkimColumns = {
+    QStringLiteral("message_id"),
+    QStringLiteral("run_id"),
+    QStringLiteral("signature_index"),
+    QStringLiteral("sdid"),
+    QStringLiteral("selector"),
+    QStringLiteral("algorithm"),
+    QStringLiteral("header_canonicalization"),
+    QStringLiteral("body_canonicalization"),
+    QStringLiteral("auid"),
+    QStringLiteral("signed_header_names"),
+    QStringLiteral("body_length_limit"),
+    QStringLiteral("signature_timestamp"),
+    QStringLiteral("signature_expiration"),
+    QStringLiteral("key_bits"),
+    QStringLiteral("result"),
+    QStringLiteral("reason"),
+    QStringLiteral("key_record_id"),
+};
+
+const QStringList kSpfColumns = {QStringLiteral("message_id"), QStringLiteral("run_id"),
+                                 QStringLiteral("result"),     QStringLiteral("domain"),
+                                 QStringLiteral("ip"),         QStringLiteral("mailfrom"),
+                                 QStringLiteral("helo"),       QStringLiteral("explanation"),
+                                 QStringLiteral("reason"),     QStringLiteral("record_id")};
+
+const QStringList kDmarcColumns = {
+    QStringLiteral("message_id"),
+    QStringLiteral("run_id"),
+    QStringLiteral("result"),
+    QStringLiteral("from_domain"),
+    QStringLiteral("policy_domain"),
+    QStringLiteral("organizational_domain"),
+    QStringLiteral("policy"),
+    QStringLiteral("disposition"),
+    QStringLiteral("dkim_aligned"),
+    QStringLiteral("spf_aligned"),
+    QStringLiteral("reason"),
+    QStringLiteral("rfc7489_result"),
+    QStringLiteral("rfc7489_policy_domain"),
+    QStringLiteral("rfc7489_organizational_domain"),
+    QStringLiteral("rfc7489_disposition"),
+    QStringLiteral("record_id"),
+};
+
+const QStringList kDnsColumns = {
+    QStringLiteral("content_key"), QStringLiteral("name"),        QStringLiteral("type"),
+    QStringLiteral("text"),        QStringLiteral("ttl"),         QStringLiteral("fetched_at"),
+    QStringLiteral("dnssec"),      QStringLiteral("cname_chain"), QStringLiteral("origin")};
+
+const QStringList kFindingColumns = {
+    QStringLiteral("content_key"),      QStringLiteral("finding_id"),  QStringLiteral("severity"),
+    QStringLiteral("subject"),          QStringLiteral("message"),     QStringLiteral("fix"),
+    QStringLiteral("corrected_record"), QStringLiteral("reference"),   QStringLiteral("first_seen_at"),
+    QStringLiteral("last_seen_at"),     QStringLiteral("occurrences"), QStringLiteral("example_message_id")};
+
+int dkimRank(const QString& result)
+{
+    static const QStringList order = {QStringLiteral("pass"),      QStringLiteral("fail"),
+                                      QStringLiteral("policy"),    QStringLiteral("neutral"),
+                                      QStringLiteral("temperror"), QStringLiteral("permerror")};
+    const qsizetype index = order.indexOf(result);
+    return index < 0 ? int(order.size()) : int(index);
+}
+
+// TTL and fetch time are left out: the same record fetched again (its TTL counting down in a cache)
+// is the same record.
+QByteArray dnsContentKey(const DnsRecordRecord& record)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString& part : {record.name.toLower(), record.type.toUpper(), record.text, record.dnssec,
+                                record.cnameChain.join(QLatin1Char(' ')), record.origin}) {
+        hash.addData(part.toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+    }
+    return hash.result().toHex();
+}
+
+QByteArray findingContentKey(const FindingRecord& finding)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString& part : {finding.id, finding.subject, finding.message}) {
+        hash.addData(part.toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+    }
+    return hash.result().toHex();
+}
+
+} // namespace
+
+BatchWriter::BatchWriter(Database& database)
+    : BatchWriter(database, Options{})
+{}
+
+BatchWriter::BatchWriter(Database& database, Options options)
+    : m_database(database)
+    , m_options(options)
+{
+    if (m_options.batchSize < 1)
+        m_options.batchSize = 1;
+}
+
+BatchWriter::~BatchWriter()
+{
+    flush();
+    m_queries.clear();
+}
+
+QByteArray BatchWriter::contentHash(const QByteArray& raw)
+{
+    return QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex();
+}
+
+QString BatchWriter::summarizeDkim(const QList<DkimSignatureRecord>& signatures)
+{
+    if (signatures.isEmpty())
+        return QStringLiteral("none");
+    const DkimSignatureRecord* best = &signatures.first();
+    for (const DkimSignatureRecord& signature : signatures) {
+        if (dkimRank(signature.result) < dkimRank(best->result))
+            best = &signature;
+    }
+    return best->result;
+}
+
+QSqlQuery& BatchWriter::prepared(const QString& key, const QString& sql)
+{
+    auto it = m_queries.find(key);
+    if (it == m_queries.end()) {
+        QSqlQuery query(m_database.connection());
+        query.prepare(sql);
+        it = m_queries.insert(key, query);
+    }
+    return it.value();
+}
+
+bool BatchWriter::exec(QSqlQuery& query, const QString& what)
+{
+    if (query.exec())
+        return true;
+    m_lastError = QStringLiteral("%1: %2").arg(what, query.lastError().text());
+    return false;
+}
+
+bool BatchWriter::ensureBatch()
+{
+    if (m_inBatch)
+        return true;
+    if (!m_database.beginTransaction()) {
+        m_lastError = QStringLiteral("cannot begin a transaction: ") + m_database.lastError();
+        return false;
+    }
+    m_inBatch = true;
+    m_pending = 0;
+    m_batchTimer.start();
+    return true;
+}
+
+void BatchWriter::commitIfDue()
+{
+    if (m_pending >= m_options.batchSize || m_batchTimer.elapsed() >= m_options.maxBatchMilliseconds)
+        flush();
+}
+
+bool BatchWriter::flush()
+{
+    if (!m_inBatch)
+        return true;
+    for (QSqlQuery& query : m_queries)
+        query.finish();
+    if (!m_database.commit()) {
+        m_lastError = QStringLiteral("commit failed: ") + m_database.lastError();
+        discard();
+        return false;
+    }
+    m_inBatch = false;
+    m_pending = 0;
+    if (m_dnsRecordIds.size() + m_batchDnsRecordIds.size() > kMaxCachedDnsRecords)
+        m_dnsRecordIds.clear();
+    m_dnsRecordIds.insert(m_batchDnsRecordIds);
+    m_batchDnsRecordIds.clear();
+    return true;
+}
+
+void BatchWriter::discard()
+{
+    if (!m_inBatch)
+        return;
+    for (QSqlQuery& query : m_queries)
+        query.finish();
+    m_database.rollback();
+    m_inBatch = false;
+    m_pending = 0;
+    m_batchDnsRecordIds.clear();
+    m_savepointDnsRecordIds.clear();
+}
+
+BatchWriter::Outcome BatchWriter::writeInSavepoint(const std::function<Outcome()>& body)
+{
+    if (!ensureBatch())
+        return {false, false, 0, m_lastError};
+    // SAVEPOINT is standard SQL: one message is stored whole or not at all, without losing the batch.
+    QSqlQuery& begin = prepared(QStringLiteral("savepoint"), QStringLiteral("SAVEPOINT message_write"));
+    if (!exec(begin, QStringLiteral("savepoint")))
+        return {false, false, 0, m_lastError};
+    m_savepointDnsRecordIds.clear();
+    Outcome outcome = body();
+    if (outcome.ok) {
+        QSqlQuery& release =
+            prepared(QStringLiteral("release"), QStringLiteral("RELEASE SAVEPOINT message_write"));
+        if (exec(release, QStringLiteral("release savepoint"))) {
+            m_batchDnsRecordIds.insert(m_savepointDnsRecordIds);
+            m_savepointDnsRecordIds.clear();
+            ++m_pending;
+            commitIfDue();
+            return outcome;
+        }
+        outcome = {false, false, 0, m_lastError};
+    }
+    QSqlQuery& undo =
+        prepared(QStringLiteral("rollback"), QStringLiteral("ROLLBACK TO SAVEPOINT message_write"));
+    exec(undo, QStringLiteral("rollback to savepoint"));
+    QSqlQuery& release =
+        prepared(QStringLiteral("release"), QStringLiteral("RELEASE SAVEPOINT message_write"));
+    exec(release, QStringLiteral("release savepoint"));
+    m_savepointDnsRecordIds.clear();
+    return outcome;
+}
+
+BatchWriter::Outcome BatchWriter::write(const MessageWrite& item)
+{
+    return writeInSavepoint([&]() -> Outcome {
+        const MessageRecord& message = item.message;
+        const QByteArray hash = message.contentHash.isEmpty() ? contentHash(item.raw) : message.contentHash;
+        const bool storeRaw = m_options.rawStorage == RawStorage::Compressed;
+        const bool withResults = item.runId > 0;
+        const QDateTime importedAt =
+            message.importedAt.isValid() ? message.importedAt : QDateTime::currentDateTimeUtc();
+
+        const SqlDialect& dialect = m_database.dialect();
+        QSqlQuery& insert =
+            prepared(QStringLiteral("message"),
+                     dialect.insertReturningIdUnlessConflict(QStringLiteral("messages"), kMessageColumns,
+                                                             {QStringLiteral("content_hash")}));
+        const MessageLocator& where = message.locator;
+        const QVariantList values = {
+            QString::fromLatin1(hash),
+            column::fromId(message.sourceId),
+            column::fromId(message.importId),
+            column::fromText(where.path),
+            column::fromOptional(where.mboxOffset),
+            column::fromText(where.maildirName),
+            column::fromText(where.imapFolder),
+            column::fromOptional(where.imapUidValidity),
+            column::fromOptional(where.imapUid),
+            column::fromText(message.fromAddress),
+            column::fromText(message.fromDomain.toLower()),
+            column::fromText(message.subject),
+            column::fromText(message.messageIdHeader),
+            column::fromTime(message.date),
+            column::dayOf(message.date),
+            item.raw.isEmpty() ? message.size : qint64(item.raw.size()),
+            storeRaw ? QVariant(qCompress(item.raw, m_options.compressionLevel))
+                     : QVariant(QMetaType(QMetaType::QByteArray)),
+            column::fromTime(importedAt),
+            withResults ? QVariant(summarizeDkim(item.results.dkim))
+                        : QVariant(QMetaType(QMetaType::QString)),
+            withResults && item.results.spf ? QVariant(item.results.spf->result)
+                                            : QVariant(QMetaType(QMetaType::QString)),
+            withResults && item.results.dmarc ? QVariant(item.results.dmarc->result)
+                                              : QVariant(QMetaType(QMetaType::QString)),
+            column::fromId(withResults ? item.runId : 0),
+        };
+        for (qsizetype i = 0; i < values.size(); ++i)
+            insert.bindValue(int(i), values.at(i));
+        if (!exec(insert, QStringLiteral("insert message")))
+            return {false, false, 0, m_lastError};
+        if (!insert.next()) {
+            // The content hash is already stored: a duplicate (or a restarted import).
+            insert.finish();
+            QSqlQuery& find = prepared(QStringLiteral("message-by-hash"),
+                                       QStringLiteral("SELECT id FROM messages WHERE content_hash = ?"));
+            find.bindValue(0, QString::fromLatin1(hash));
+            if (!exec(find, QStringLiteral("find duplicate")) || !find.next())
+                return {false, false, 0,
+                        m_lastError.isEmpty() ? QStringLiteral("duplicate not found") : m_lastError};
+            const qint64 existing = find.value(0).toLongLong();
+            find.finish();
+            return {true, false, existing, QString()};
+        }
+        const qint64 messageId = insert.value(0).toLongLong();
+        insert.finish();
+        if (withResults && !writeResults(messageId, item.runId, item.results))
+            return {false, false, 0, m_lastError};
+        return {true, true, messageId, QString()};
+    });
+}
+
+BatchWriter::Outcome BatchWriter::writeVerification(qint64 messageId, qint64 runId,
+                                                    const VerificationResults& results)
+{
+    return writeInSavepoint([&]() -> Outcome {
+        if (!writeResults(messageId, runId, results))
+            return {false, false, messageId, m_lastError};
+        // The summary follows the newest run only: re-verifying with an older run id changes history, not
+        // the dashboard.
+        QSqlQuery& update = prepared(
+            QStringLiteral("summary"),
+            QStringLiteral(
+                "UPDATE messages SET dkim_result = ?, spf_result = ?, dmarc_result = ?, latest_run_id = ? "
+                "WHERE id = ? AND (latest_run_id IS NULL OR latest_run_id <= ?)"));
+        update.bindValue(0, summarizeDkim(results.dkim));
+        update.bindValue(1, results.spf ? QVariant(results.spf->result)
+                                        : QVariant(QMetaType(QMetaType::QString)));
+        update.bindValue(2, results.dmarc ? QVariant(results.dmarc->result)
+                                          : QVariant(QMetaType(QMetaType::QString)));
+        update.bindValue(3, runId);
+        update.bindValue(4, messageId);
+        update.bindValue(5, runId);
+        if (!exec(update, QStringLiteral("update summary")))
+            return {false, false, messageId, m_lastError};
+        return {true, false, messageId, QString()};
+    });
+}
+
+bool BatchWriter::writeResults(qint64 messageId, qint64 runId, const VerificationResults& results)
+{
+    const SqlDialect& dialect = m_database.dialect();
+    for (const DkimSignatureRecord& signature : results.dkim) {
+        const std::optional<qint64> keyId = dnsRecordId(signature.keyRecord);
+        if (signature.keyRecord && !keyId)
+            return false;
+        QSqlQuery& insert =
+            prepared(QStringLiteral("dkim"),
+                     dialect.insertReturningId(QStringLiteral("dkim_signatures"), kDkimColumns));
+        const QVariantList values = {messageId,
+                                     runId,
+                                     signature.signatureIndex,
+                                     column::fromText(signature.sdid.toLower()),
+                                     column::fromText(signature.selector),
+                                     column::fromText(signature.algorithm),
+                                     column::fromText(signature.headerCanonicalization),
+                                     column::fromText(signature.bodyCanonicalization),
+                                     column::fromText(signature.auid),
+                                     column::fromText(signature.signedHeaderNames.join(QLatin1Char(':'))),
+                                     column::fromOptional(signature.bodyLengthLimit),
+                                     column::fromTime(signature.signatureTimestamp),
+                                     column::fromTime(signature.signatureExpiration),
+                                     signature.keyBits,
+                                     signature.result,
+                                     column::fromText(signature.reason),
+                                     column::fromOptional(keyId)};
+        for (qsizetype i = 0; i < values.size(); ++i)
+            insert.bindValue(int(i), values.at(i));
+        if (!exec(insert, QStringLiteral("insert DKIM signature")))
+            return false;
+        insert.finish();
+    }
+    if (results.spf) {
+        const SpfRecord& spf = *results.spf;
+        const std::optional<qint64> recordId = dnsRecordId(spf.record);
+        if (spf.record && !recordId)
+            return false;
+        QSqlQuery& insert = prepared(QStringLiteral("spf"),
+                                     dialect.insertReturningId(QStringLiteral("spf_results"), kSpfColumns));
+        const QVariantList values = {messageId,
+                                     runId,
+                                     spf.result,
+                                     column::fromText(spf.domain.toLower()),
+                                     column::fromText(spf.ip),
+                                     column::fromText(spf.mailfrom),
+                                     column::fromText(spf.helo),
+                                     column::fromText(spf.explanation),
+                                     column::fromText(spf.reason),
+                                     column::fromOptional(recordId)};
+        for (qsizetype i = 0; i < values.size(); ++i)
+            insert.bindValue(int(i), values.at(i));
+        if (!exec(insert, QStringLiteral("insert SPF result")))
+            return false;
+        insert.finish();
+    }
+    if (results.dmarc) {
+        const DmarcRecord& dmarc = *results.dmarc;
+        const std::optional<qint64> recordId = dnsRecordId(dmarc.record);
+        if (dmarc.record && !recordId)
+            return false;
+        QSqlQuery& insert =
+            prepared(QStringLiteral("dmarc"),
+                     dialect.insertReturningId(QStringLiteral("dmarc_results"), kDmarcColumns));
+        const QVariantList values = {messageId,
+                                     runId,
+                                     dmarc.result,
+                                     column::fromText(dmarc.fromDomain.toLower()),
+                                     column::fromText(dmarc.policyDomain),
+                                     column::fromText(dmarc.organizationalDomain),
+                                     column::fromText(dmarc.policy),
+                                     column::fromText(dmarc.disposition),
+                                     dmarc.dkimAligned ? 1 : 0,
+                                     dmarc.spfAligned ? 1 : 0,
+                                     column::fromText(dmarc.reason),
+                                     column::fromText(dmarc.rfc7489Result),
+                                     column::fromText(dmarc.rfc7489PolicyDomain),
+                                     column::fromText(dmarc.rfc7489OrganizationalDomain),
+                                     column::fromText(dmarc.rfc7489Disposition),
+                                     column::fromOptional(recordId)};
+        for (qsizetype i = 0; i < values.size(); ++i)
+            insert.bindValue(int(i), values.at(i));
+        if (!exec(insert, QStringLiteral("insert DMARC result")))
+            return false;
+        insert.finish();
+    }
+    for (const DnsRecordRecord& record : results.consultedRecords) {
+        const std::optional<qint64> recordId = dnsRecordId(record);
+        if (!recordId)
+            return false;
+        QSqlQuery& link = prepared(
+            QStringLiteral("consulted"),
+            dialect
+                .insertReturningIdUnlessConflict(
+                    QStringLiteral("message_dns_records"),
+                    {QStringLiteral("message_id"), QStringLiteral("run_id"), QStringLiteral("dns_record_id")},
+                    {QStringLiteral("message_id"), QStringLiteral("run_id"), QStringLiteral("dns_record_id")})
+                .replace(QLatin1String(" RETURNING id"), QString()));
+        link.bindValue(0, messageId);
+        link.bindValue(1, runId);
+        link.bindValue(2, *recordId);
+        if (!exec(link, QStringLiteral("link DNS record")))
+            return false;
+        link.finish();
+    }
+    for (const FindingRecord& finding : results.findings) {
+        if (!writeFinding(finding, messageId))
+            return false;
+    }
+    return true;
+}
+
+std::optional<qint64> BatchWriter::dnsRecordId(const std::optional<DnsRecordRecord>& record)
+{
+    if (!record)
+        return std::nullopt;
+    return dnsRecordId(*record);
+}
+
+std::optional<qint64> BatchWriter::dnsRecordId(const DnsRecordRecord& record)
+{
+    const QByteArray key = dnsContentKey(record);
+    for (const QHash<QByteArray, qint64>* cache :
+         {&m_savepointDnsRecordIds, &m_batchDnsRecordIds, &m_dnsRecordIds}) {
+        if (const auto it = cache->constFind(key); it != cache->constEnd())
+            return it.value();
+    }
+    QSqlQuery& insert = prepared(QStringLiteral("dns"), m_database.dialect().insertReturningIdUnlessConflict(
+                                                            QStringLiteral("dns_records"), kDnsColumns,
+                                                            {QStringLiteral("content_key")}));
+    const QVariantList values = {
+        QString::fromLatin1(key),
+        record.name.toLower(),
+        record.type.toUpper(),
+        record.text,
+        record.ttl,
+        column::fromTime(record.fetchedAt.isValid() ? record.fetchedAt : QDateTime::currentDateTimeUtc()),
+        column::fromText(record.dnssec),
+        column::fromText(record.cnameChain.join(QLatin1Char(' '))),
+        column::fromText(record.origin)};
+    for (qsizetype i = 0; i < values.size(); ++i)
+        insert.bindValue(int(i), values.at(i));
+    if (!exec(insert, QStringLiteral("insert DNS record")))
+        return std::nullopt;
+    qint64 id = 0;
+    if (insert.next()) {
+        id = insert.value(0).toLongLong();
+        insert.finish();
+        m_savepointDnsRecordIds.insert(key, id);
+        return id;
+    }
+    insert.finish();
+    QSqlQuery& find = prepared(QStringLiteral("dns-by-key"),
+                               QStringLiteral("SELECT id FROM dns_records WHERE content_key = ?"));
+    find.bindValue(0, QString::fromLatin1(key));
+    if (!exec(find, QStringLiteral("find DNS record")) || !find.next())
+        return std::nullopt;
+    id = find.value(0).toLongLong();
+    find.finish();
+    // Already committed by someone (an earlier writer): safe to remember beyond this batch.
+    m_dnsRecordIds.insert(key, id);
+    return id;
+}
+
+bool BatchWriter::writeFinding(const FindingRecord& finding, qint64 messageId)
+{
+    QSqlQuery& upsert =
+        prepared(QStringLiteral("finding"),
+                 m_database.dialect().upsert(QStringLiteral("findings"), kFindingColumns,
+                                             {QStringLiteral("content_key")},
+                                             QStringLiteral("occurrences = findings.occurrences + 1, "
+                                                            "last_seen_at = excluded.last_seen_at")));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QVariantList values = {QString::fromLatin1(findingContentKey(finding)),
+                                 finding.id,
+                                 column::severityWord(finding.severity),
+                                 column::fromText(finding.subject),
+                                 column::fromText(finding.message),
+                                 column::fromText(finding.fix),
+                                 column::fromText(finding.correctedRecord),
+                                 column::fromText(finding.reference),
+                                 column::fromTime(now),
+                                 column::fromTime(now),
+                                 1,
+                                 column::fromId(messageId)};
+    for (qsizetype i = 0; i < values.size(); ++i)
+        upsert.bindValue(int(i), values.at(i));
+    if (!exec(upsert, QStringLiteral("record finding")))
+        return false;
+    upsert.finish();
+    return true;
+}
+
+} // namespace authlens::store

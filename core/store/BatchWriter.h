@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/Records.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSqlQuery>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace authlens::store {
+
+class Database;
+
+// The pipeline's one writer: a message with all its results in one call, batched into transactions.
+//
+// A batch commits every `batchSize` messages or when `maxBatchMilliseconds` have passed since it began
+// (checked on each write; call flush() when the input goes idle). Each message is written inside its
+// own savepoint, so a message is stored whole or not at all, and one bad message does not cost the
+// batch. Messages are deduplicated by the SHA-256 of their raw bytes (the UNIQUE content_hash): an
+// import that was killed and restarted never stores a message twice.
+//
+// Use from the thread that opened the Database (one writer thread per import).
+class BatchWriter
+{
+public:
+    enum class RawStorage
+    {
+        Compressed,    // the raw bytes, zlib-compressed (qCompress): the trace works after the source is gone
+        ReferenceOnly, // only the locator; the source must stay where it is
+    };
+
+    struct Options
+    {
+        int batchSize = 1000;
+        int maxBatchMilliseconds = 2000;
+        RawStorage rawStorage = RawStorage::Compressed;
+        int compressionLevel = 6;
+    };
+
+    struct MessageWrite
+    {
+        MessageRecord message; // id, rawStored and the result summary are filled in by the writer
+        QByteArray raw;
+        qint64 runId = 0; // the verification run the results belong to; 0: no results
+        VerificationResults results;
+    };
+
+    struct Outcome
+    {
+        bool ok = false;
+        bool isNew = false; // false: a message with the same content hash was already stored
+        qint64 messageId = 0;
+        QString error;
+    };
+
+    explicit BatchWriter(Database& database);
+    BatchWriter(Database& database, Options options);
+    ~BatchWriter(); // commits what is pending
+    BatchWriter(const BatchWriter&) = delete;
+    BatchWriter& operator=(const BatchWriter&) = delete;
+
+    Outcome write(const MessageWrite& item);
+    // Results of a later run (re-verification) for a stored message; earlier runs stay as history.
+    Outcome writeVerification(qint64 messageId, qint64 runId, const VerificationResults& results);
+
+    bool flush();   // commits the open batch
+    void discard(); // rolls the open batch back
+    int pending() const { return m_pending; }
+    QString lastError() const { return m_lastError; }
+
+    // RFC 8601 result words ranked for the message's summary: the best signature decides.
+    static QString summarizeDkim(const QList<DkimSignatureRecord>& signatures);
+    static QByteArray contentHash(const QByteArray& raw);
+
+private:
+    QSqlQuery& prepared(const QString& key, const QString& sql);
+    bool ensureBatch();
+    void commitIfDue();
+    bool exec(QSqlQuery& query, const QString& what);
+    Outcome writeInSavepoint(const std::function<Outcome()>& body);
+    bool writeResults(qint64 messageId, qint64 runId, const VerificationResults& results);
+    std::optional<qint64> dnsRecordId(const std::optional<DnsRecordRecord>& record);
+    std::optional<qint64> dnsRecordId(const DnsRecordRecord& record);
+    bool writeFinding(const FindingRecord& finding, qint64 messageId);
+
+    Database& m_database;
+    Options m_options;
+    bool m_inBatch = false;
+    int m_pending = 0;
+    QElapsedTimer m_batchTimer;
+    QString m_lastError;
+    QHash<QString, QSqlQuery> m_queries;
+    QHash<QByteArray, qint64> m_dnsRecordIds;          // content key -> id, for committed rows
+    QHash<QByteArray, qint64> m_batchDnsRecordIds;     // inserted in the open batch
+    QHash<QByteArray, qint64> m_savepointDnsRecordIds; // inserted for the message being written
+};
+
+} // namespace authlens::store

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Dashboard.h"
+
+#include "store/ColumnValues.h"
+#include "store/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace authlens::store {
+
+namespace {
+
+QString wordOr(const QVariant& value, const QString& fallback)
+{
+    return value.isNull() ? fallback : value.toString();
+}
+
+QDate dayToDate(qint64 day)
+{
+    return QDate(1970, 1, 1).addDays(day);
+}
+
+} // namespace
+
+qint64 ResultCounts::total() const
+{
+    qint64 sum = 0;
+    for (qint64 value : byResult)
+        sum += value;
+    return sum;
+}
+
+double ResultCounts::passPercent() const
+{
+    const qint64 all = total();
+    return all == 0 ? 0.0 : 100.0 * double(count(QStringLiteral("pass"))) / double(all);
+}
+
+Dashboard::Condition Dashboard::whereClause(const MessageFilter& filter)
+{
+    QStringList parts;
+    Condition condition;
+    if (filter.from.isValid()) {
+        parts << QStringLiteral("m.date_utc >= ?");
+        condition.bindings << filter.from.toMSecsSinceEpoch();
+    }
+    if (filter.to.isValid()) {
+        parts << QStringLiteral("m.date_utc < ?");
+        condition.bindings << filter.to.toMSecsSinceEpoch();
+    }
+    if (filter.sourceId > 0) {
+        parts << QStringLiteral("m.source_id = ?");
+        condition.bindings << filter.sourceId;
+    }
+    if (!filter.domain.isEmpty()) {
+        parts << QStringLiteral("m.from_domain = ?");
+        condition.bindings << filter.domain.toLower();
+    }
+    if (!parts.isEmpty())
+        condition.sql = QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    return condition;
+}
+
+QList<DomainStats> Dashboard::domains(const MessageFilter& filter)
+{
+    const Condition where = whereClause(filter);
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+                      "SELECT m.from_domain, m.dkim_result, m.spf_result, m.dmarc_result, COUNT(*) "
+                      "FROM messages m%1 GROUP BY m.from_domain, m.dkim_result, m.spf_result, m.dmarc_result")
+                      .arg(where.sql));
+    for (const QVariant& value : where.bindings)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return {};
+    }
+    QMap<QString, DomainStats> byDomain;
+    while (query.next()) {
+        const QString domain = query.value(0).toString();
+        const qint64 count = query.value(4).toLongLong();
+        DomainStats& stats = byDomain[domain];
+        stats.domain = domain;
+        stats.messages += count;
+        stats.dkim.add(wordOr(query.value(1), QStringLiteral("none")), count);
+        if (!query.value(2).isNull())
+            stats.spf.add(query.value(2).toString(), count);
+        if (!query.value(3).isNull())
+            stats.dmarc.add(query.value(3).toString(), count);
+    }
+    QList<DomainStats> result = byDomain.values();
+    std::stable_sort(result.begin(), result.end(),
+                     [](const DomainStats& a, const DomainStats& b) { return a.messages > b.messages; });
+    return result;
+}
+
+QList<SelectorStats> Dashboard::selectors(const MessageFilter& filter)
+{
+    const Condition where = whereClause(filter);
+    QSqlQuery query(m_database.connection());
+    // Only the newest run's signatures: s.run_id = m.latest_run_id.
+    query.prepare(
+        QStringLiteral(
+            "SELECT m.from_domain, s.sdid, s.selector, s.result, COUNT(*), COUNT(DISTINCT s.message_id) "
+            "FROM messages m JOIN dkim_signatures s ON s.message_id = m.id AND s.run_id = m.latest_run_id"
+            "%1 GROUP BY m.from_domain, s.sdid, s.selector, s.result")
+            .arg(where.sql));
+    for (const QVariant& value : where.bindings)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return {};
+    }
+    QMap<QStringList, SelectorStats> bySelector;
+    while (query.next()) {
+        const QStringList key = {query.value(0).toString(), query.value(1).toString(),
+                                 query.value(2).toString()};
+        SelectorStats& stats = bySelector[key];
+        stats.domain = key.at(0);
+        stats.sdid = key.at(1);
+        stats.selector = key.at(2);
+        stats.dkim.add(query.value(3).toString(), query.value(4).toLongLong());
+        stats.messages += query.value(5).toLongLong();
+    }
+    QList<SelectorStats> result = bySelector.values();
+    std::stable_sort(result.begin(), result.end(),
+                     [](const SelectorStats& a, const SelectorStats& b) { return a.messages > b.messages; });
+    return result;
+}
+
+QList<PeriodStats> Dashboard::perDay(const MessageFilter& filter)
+{
+    Condition where = whereClause(filter);
+    where.sql += where.sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+    where.sql += QStringLiteral("m.day_utc IS NOT NULL");
+    QSqlQuery query(m_database.connection());
+    query.prepare(
+        QStringLiteral("SELECT m.day_utc, m.dkim_result, m.dmarc_result, COUNT(*) FROM messages m%1 "
+                       "GROUP BY m.day_utc, m.dkim_result, m.dmarc_result ORDER BY m.day_utc")
+            .arg(where.sql));
+    for (const QVariant& value : where.bindings)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return {};
+    }
+    QList<PeriodStats> result;
+    while (query.next()) {
+        const QDate day = dayToDate(query.value(0).toLongLong());
+        if (result.isEmpty() || result.last().start != day)
+            result.append(PeriodStats{day, 0, {}, {}});
+        PeriodStats& stats = result.last();
+        const qint64 count = query.value(3).toLongLong();
+        stats.messages += count;
+        stats.dkim.add(wordOr(query.value(1), QStringLiteral("none")), count);
+        if (!query.value(2).isNull())
+            stats.dmarc.add(query.value(2).toString(), count);
+    }
+    return result;
+}
+
+QList<PeriodStats> Dashboard::perWeek(const MessageFilter& filter)
+{
+    QList<PeriodStats> result;
+    for (const PeriodStats& day : perDay(filter)) {
+        // ISO weeks start on Monday.
+        const QDate monday = day.start.addDays(1 - day.start.dayOfWeek());
+        if (result.isEmpty() || result.last().start != monday)
+            result.append(PeriodStats{monday, 0, {}, {}});
+        PeriodStats& week = result.last();
+        week.messages += day.messages;
+        for (auto it = day.dkim.byResult.cbegin(); it != day.dkim.byResult.cend(); ++it)
+            week.dkim.add(it.key(), it.value());
+        for (auto it = day.dmarc.byResult.cbegin(); it != day.dmarc.byResult.cend(); ++it)
+            week.dmarc.add(it.key(), it.value());
+    }
+    return result;
+}
+
+HeadlineFigures Dashboard::headline(const MessageFilter& filter)
+{
+    HeadlineFigures figures;
+    const Condition where = whereClause(filter);
+    QSqlQuery query(m_database.connection());
+    query.prepare(
+        QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT m.from_domain),"
+                       " SUM(CASE WHEN m.dkim_result = 'pass' THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN m.dmarc_result IS NOT NULL THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN m.dmarc_result = 'pass' THEN 1 ELSE 0 END) FROM messages m%1")
+            .arg(where.sql));
+    for (const QVariant& value : where.bindings)
+        query.addBindValue(value);
+    if (!query.exec() || !query.next()) {
+        m_lastError = query.lastError().text();
+        return figures;
+    }
+    figures.messages = query.value(0).toLongLong();
+    figures.domains = query.value(1).toLongLong();
+    const qint64 dkimPass = query.value(2).toLongLong();
+    figures.dmarcEvaluated = query.value(3).toLongLong();
+    const qint64 dmarcPass = query.value(4).toLongLong();
+    figures.dkimPassPercent =
+        figures.messages == 0 ? 0.0 : 100.0 * double(dkimPass) / double(figures.messages);
+    figures.dmarcPassPercent =
+        figures.dmarcEvaluated == 0 ? 0.0 : 100.0 * double(dmarcPass) / double(figures.dmarcEvaluated);
+
+    // Findings are about records and senders, not one message: the filter does not narrow them.
+    QSqlQuery findings(m_database.connection());
+    if (!findings.exec(QStringLiteral(
+            "SELECT severity, COUNT(*) FROM findings WHERE dismissed = 0 GROUP BY severity"))) {
+        m_lastError = findings.lastError().text();
+        return figures;
+    }
+    while (findings.next())
+        figures.findingsBySeverity.insert(findings.value(0).toString(), findings.value(1).toLongLong());
+    return figures;
+}
+
+} // namespace authlens::store

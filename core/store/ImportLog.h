@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/Records.h"
+
+#include <optional>
+
+namespace authlens::store {
+
+class Database;
+
+// Sources, the import runs over them, and each run's per-message errors.
+class ImportLog
+{
+public:
+    explicit ImportLog(Database& database)
+        : m_database(database)
+    {}
+
+    // The source with this kind and locator, created on first use. 0 on error (see lastError()).
+    qint64 sourceId(const QString& kind, const QString& locator, const QString& label = QString());
+    QList<Source> sources();
+
+    qint64 beginImport(qint64 sourceId);
+    // Stores the counts and the final status ("finished", "cancelled", "failed").
+    bool finishImport(const ImportRun& run);
+    bool updateCounts(const ImportRun& run); // progress while running
+    std::optional<ImportRun> importRun(qint64 importId);
+    QList<ImportRun> imports(qint64 sourceId = 0);
+
+    bool logError(const ImportError& error);
+    QList<ImportError> errors(qint64 importId);
+
+    QString lastError() const { return m_lastError; }
+
+private:
+    Database& m_database;
+    QString m_lastError;
+};
+
+} // namespace authlens::store

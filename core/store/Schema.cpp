@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Schema.h"
+
+#include "store/SqlDialect.h"
+
+namespace authlens::store {
+
+namespace {
+
+QStringList withTypes(const SqlDialect& dialect, QStringList statements)
+{
+    for (QString& statement : statements) {
+        statement.replace(QLatin1String("{ID}"), dialect.autoIdColumn());
+        statement.replace(QLatin1String("{BLOB}"), dialect.blobType());
+    }
+    return statements;
+}
+
+// Version 1: the tables.
+QStringList version1()
+{
+    return {
+        QStringLiteral("CREATE TABLE sources ("
+                       " id {ID},"
+                       " kind VARCHAR(16) NOT NULL,"
+                       " locator TEXT NOT NULL,"
+                       " label TEXT,"
+                       " created_at BIGINT NOT NULL,"
+                       " UNIQUE (kind, locator))"),
+        QStringLiteral("CREATE TABLE imports ("
+                       " id {ID},"
+                       " source_id BIGINT REFERENCES sources(id),"
+                       " started_at BIGINT NOT NULL,"
+                       " finished_at BIGINT,"
+                       " status VARCHAR(16) NOT NULL,"
+                       " messages_seen BIGINT NOT NULL DEFAULT 0,"
+                       " messages_new BIGINT NOT NULL DEFAULT 0,"
+                       " messages_duplicate BIGINT NOT NULL DEFAULT 0,"
+                       " messages_failed BIGINT NOT NULL DEFAULT 0,"
+                       " bytes_read BIGINT NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE import_errors ("
+                       " id {ID},"
+                       " import_id BIGINT NOT NULL REFERENCES imports(id),"
+                       " path TEXT,"
+                       " byte_offset BIGINT,"
+                       " uid BIGINT,"
+                       " message TEXT NOT NULL,"
+                       " occurred_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX import_errors_by_import ON import_errors (import_id)"),
+        QStringLiteral("CREATE TABLE verification_runs ("
+                       " id {ID},"
+                       " started_at BIGINT NOT NULL,"
+                       " finished_at BIGINT,"
+                       " as_of BIGINT,"
+                       " note TEXT)"),
+        QStringLiteral("CREATE TABLE dns_records ("
+                       " id {ID},"
+                       " content_key CHAR(64) NOT NULL UNIQUE,"
+                       " name TEXT NOT NULL,"
+                       " type VARCHAR(16) NOT NULL,"
+                       " text TEXT NOT NULL,"
+                       " ttl BIGINT NOT NULL,"
+                       " fetched_at BIGINT NOT NULL,"
+                       " dnssec VARCHAR(16),"
+                       " cname_chain TEXT,"
+                       " origin VARCHAR(32))"),
+        QStringLiteral("CREATE INDEX dns_records_by_name ON dns_records (name, type)"),
+        QStringLiteral("CREATE TABLE messages ("
+                       " id {ID},"
+                       " content_hash CHAR(64) NOT NULL UNIQUE,"
+                       " source_id BIGINT REFERENCES sources(id),"
+                       " import_id BIGINT REFERENCES imports(id),"
+                       " locator_path TEXT,"
+                       " mbox_offset BIGINT,"
+                       " maildir_name TEXT,"
+                       " imap_folder TEXT,"
+                       " imap_uidvalidity BIGINT,"
+                       " imap_uid BIGINT,"
+                       " from_address TEXT,"
+                       " from_domain TEXT,"
+                       " subject TEXT,"
+                       " message_id_header TEXT,"
+                       " date_utc BIGINT,"
+                       " size BIGINT NOT NULL,"
+                       " raw_compressed {BLOB},"
+                       " imported_at BIGINT NOT NULL,"
+                       " dkim_result VARCHAR(16),"
+                       " spf_result VARCHAR(16),"
+                       " dmarc_result VARCHAR(16),"
+                       " latest_run_id BIGINT REFERENCES verification_runs(id))"),
+        QStringLiteral("CREATE INDEX messages_by_date ON messages (date_utc)"),
+        QStringLiteral("CREATE INDEX messages_by_domain ON messages (from_domain, date_utc)"),
+        QStringLiteral("CREATE INDEX messages_by_source ON messages (source_id, date_utc)"),
+        QStringLiteral("CREATE TABLE dkim_signatures ("
+                       " id {ID},"
+                       " message_id BIGINT NOT NULL REFERENCES messages(id),"
+                       " run_id BIGINT NOT NULL REFERENCES verification_runs(id),"
+                       " signature_index INTEGER NOT NULL,"
+                       " sdid TEXT,"
+                       " selector TEXT,"
+                       " algorithm VARCHAR(32),"
+                       " header_canonicalization VARCHAR(16),"
+                       " body_canonicalization VARCHAR(16),"
+                       " auid TEXT,"
+                       " signed_header_names TEXT,"
+                       " body_length_limit BIGINT,"
+                       " signature_timestamp BIGINT,"
+                       " signature_expiration BIGINT,"
+                       " key_bits INTEGER,"
+                       " result VARCHAR(16) NOT NULL,"
+                       " reason TEXT,"
+                       " key_record_id BIGINT REFERENCES dns_records(id))"),
+        QStringLiteral("CREATE INDEX dkim_signatures_by_message ON dkim_signatures (message_id, run_id)"),
+        QStringLiteral("CREATE TABLE spf_results ("
+                       " id {ID},"
+                       " message_id BIGINT NOT NULL REFERENCES messages(id),"
+                       " run_id BIGINT NOT NULL REFERENCES verification_runs(id),"
+                       " result VARCHAR(16) NOT NULL,"
+                       " domain TEXT,"
+                       " ip VARCHAR(64),"
+                       " mailfrom TEXT,"
+                       " helo TEXT,"
+                       " explanation TEXT,"
+                       " reason TEXT,"
+                       " record_id BIGINT REFERENCES dns_records(id))"),
+        QStringLiteral("CREATE INDEX spf_results_by_message ON spf_results (message_id, run_id)"),
+        QStringLiteral("CREATE TABLE dmarc_results ("
+                       " id {ID},"
+                       " message_id BIGINT NOT NULL REFERENCES messages(id),"
+                       " run_id BIGINT NOT NULL REFERENCES verification_runs(id),"
+                       " result VARCHAR(16) NOT NULL,"
+                       " from_domain TEXT,"
+                       " policy_domain TEXT,"
+                       " organizational_domain TEXT,"
+                       " policy VARCHAR(16),"
+                       " disposition VARCHAR(16),"
+                       " dkim_aligned SMALLINT NOT NULL DEFAULT 0,"
+                       " spf_aligned SMALLINT NOT NULL DEFAULT 0,"
+                       " reason TEXT,"
+                       " rfc7489_result VARCHAR(16),"
+                       " rfc7489_policy_domain TEXT,"
+                       " rfc7489_organizational_domain TEXT,"
+                       " rfc7489_disposition VARCHAR(16),"
+                       " record_id BIGINT REFERENCES dns_records(id))"),
+        QStringLiteral("CREATE INDEX dmarc_results_by_message ON dmarc_results (message_id, run_id)"),
+        // Every other record a run consulted for a message (SPF includes, DMARC tree walk steps).
+        QStringLiteral("CREATE TABLE message_dns_records ("
+                       " message_id BIGINT NOT NULL REFERENCES messages(id),"
+                       " run_id BIGINT NOT NULL REFERENCES verification_runs(id),"
+                       " dns_record_id BIGINT NOT NULL REFERENCES dns_records(id),"
+                       " PRIMARY KEY (message_id, run_id, dns_record_id))"),
+        QStringLiteral("CREATE TABLE findings ("
+                       " id {ID},"
+                       " content_key CHAR(64) NOT NULL UNIQUE,"
+                       " finding_id VARCHAR(64) NOT NULL,"
+                       " severity VARCHAR(8) NOT NULL,"
+                       " subject TEXT,"
+                       " message TEXT,"
+                       " fix TEXT,"
+                       " corrected_record TEXT,"
+                       " reference TEXT,"
+                       " dismissed SMALLINT NOT NULL DEFAULT 0,"
+                       " dismissed_reason TEXT,"
+                       " first_seen_at BIGINT NOT NULL,"
+                       " last_seen_at BIGINT NOT NULL,"
+                       " occurrences BIGINT NOT NULL DEFAULT 1,"
+                       " example_message_id BIGINT REFERENCES messages(id))"),
+        QStringLiteral("CREATE TABLE imap_sync_state ("
+                       " account TEXT NOT NULL,"
+                       " folder TEXT NOT NULL,"
+                       " uidvalidity BIGINT NOT NULL,"
+                       " highest_uid BIGINT NOT NULL,"
+                       " updated_at BIGINT NOT NULL,"
+                       " PRIMARY KEY (account, folder))"),
+    };
+}
+
+// Version 2: per-day grouping. The dashboard's day and week charts group on a stored day number
+// (days since 1970-01-01, UTC) instead of computing it per row, and the selector view needs an index
+// on (sdid, selector). Existing rows get their day from their date.
+QStringList version2()
+{
+    return {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN day_utc INTEGER"),
+        QStringLiteral("UPDATE messages SET day_utc = date_utc / 86400000 WHERE date_utc IS NOT NULL"),
+        QStringLiteral("CREATE INDEX messages_by_day ON messages (day_utc, from_domain)"),
+        QStringLiteral("CREATE INDEX messages_by_domain_day ON messages (from_domain, day_utc)"),
+        QStringLiteral(
+            "CREATE INDEX dkim_signatures_by_selector ON dkim_signatures (sdid, selector, run_id)"),
+    };
+}
+
+} // namespace
+
+std::vector<Migration> Schema::migrations(const SqlDialect& dialect)
+{
+    return {
+        {1, QStringLiteral("sources, imports, messages, results, DNS records, findings, IMAP sync state"),
+         withTypes(dialect, version1())},
+        {2, QStringLiteral("messages.day_utc with indexes per day; DKIM signatures by selector"),
+         withTypes(dialect, version2())},
+    };
+}
+
+int Schema::latestVersion()
+{
+    return 2;
+}
+
+} // namespace authlens::store

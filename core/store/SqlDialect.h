@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace authlens::store {
+
+// Everything that differs between SQL engines lives behind this interface, so the schema and the
+// queries stay standard SQL. SQLite is the only engine today (SqliteDialect); PostgreSQL comes later
+// as a second implementation.
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    virtual QString driverName() const = 0;
+    // Statements run once on every new connection (journal mode, foreign keys, timeouts).
+    virtual QStringList connectionSetup() const = 0;
+
+    // Column types that have no common spelling.
+    virtual QString autoIdColumn() const = 0; // "id <this>"
+    virtual QString blobType() const = 0;
+
+    // The schema version stamp, written inside the migration's transaction.
+    virtual std::optional<int> schemaVersion(const QSqlDatabase& connection) const = 0;
+    virtual QString setSchemaVersionStatement(int version) const = 0;
+
+    // INSERT that does nothing when a row with the same `conflictColumns` exists and returns the new
+    // row's id (one row) when it inserted; no row when it did not.
+    virtual QString insertReturningIdUnlessConflict(const QString& table, const QStringList& columns,
+                                                    const QStringList& conflictColumns) const = 0;
+    // INSERT, or on conflict UPDATE SET `updateAssignments` (which may name `excluded.<column>`).
+    virtual QString upsert(const QString& table, const QStringList& columns,
+                           const QStringList& conflictColumns, const QString& updateAssignments) const = 0;
+    // INSERT returning the new row's id.
+    virtual QString insertReturningId(const QString& table, const QStringList& columns) const = 0;
+
+    // "ok" when the database file is sound, else the engine's description of what is not.
+    virtual QString integrityCheck(const QSqlDatabase& connection) const = 0;
+    // The engine's query plan for `sql`, one line per step (for tests that check index use).
+    virtual QStringList queryPlan(const QSqlDatabase& connection, const QString& sql,
+                                  const QVariantList& bindings) const = 0;
+};
+
+} // namespace authlens::store
