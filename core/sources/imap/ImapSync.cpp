@@ -40,7 +40,7 @@ void ImapSync::start(QByteArray secret, SyncState state, SyncOptions options, Me
     m_windowStart = m_windowEnd = m_nextExpected = 0;
     m_clock.start();
     m_client = new ImapClient(m_account, this);
-    m_client->open([this, secret](const ImapResult& r) mutable {
+    m_client->open([this, secret = std::move(secret)](const ImapResult& r) mutable {
         if (!r.ok()) {
             secret.fill('\0');
             return finish(r);

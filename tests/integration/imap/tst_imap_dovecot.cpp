@@ -109,9 +109,9 @@ class TestImapDovecot : public QObject
     }
 
     SyncReport sync(const ImapAccount& a, const QString& folder, SyncState state, QList<QByteArray>* got,
-                    QList<quint32>* uids = nullptr, const ImapSync::MessageHandler& also = {})
+                    QList<quint32>* uids = nullptr, const ImapSync::MessageHandler& also = {},
+                    SyncOptions options = {})
     {
-        SyncOptions options;
         options.folder = folder;
         return ImapSync::runBlocking(a, m_server.password(), state, options,
                                      [&](const FetchedMessage& m, const SyncState& s) {
@@ -282,27 +282,43 @@ private slots:
         QVERIFY(hashes(got) == hashes(m_big));
         qInfo("fetched %d messages (%.1f MB) in %.3f s including connect and login: %.0f messages/s",
               report.delivered, report.bytes / 1e6, report.seconds, report.messagesPerSecond());
+        // Again, now that Dovecot has indexed the folder: the client's own rate.
+        QList<QByteArray> warm;
+        warm.reserve(m_big.size());
+        const SyncReport again =
+            sync(account(ImapAccount::Security::ImplicitTls), QStringLiteral("Big"), {}, &warm);
+        QVERIFY2(again.result.ok(), qPrintable(again.result.reason));
+        QVERIFY(hashes(warm) == hashes(m_big));
+        qInfo("again with the server's index warm: %.3f s, %.0f messages/s", again.seconds,
+              again.messagesPerSecond());
         // The goal is 2,000/s; only a gross regression fails here, so a busy CI machine does not.
         QVERIFY2(report.messagesPerSecond() >= 500, qPrintable(QString::number(report.messagesPerSecond())));
     }
 
     void dropMidFetchThenResume()
     {
+        // One small UID FETCH at a time, so after the kill at most one batch is still in the socket
+        // buffers and the drop is seen before the folder is complete, however slow this machine is.
+        SyncOptions cutOptions;
+        cutOptions.batchSize = 50;
+        cutOptions.inFlight = 1;
         SyncState persisted; // what the caller would have stored with each message
         QList<QByteArray> got;
         QList<quint32> uids;
         bool killed = false;
-        const SyncReport cut = sync(account(ImapAccount::Security::ImplicitTls), QStringLiteral("Drop"), {},
-                                    &got, &uids, [&](const FetchedMessage&, const SyncState& s) {
-                                        persisted = s;
-                                        if (!killed && got.size() == 200) {
-                                            killed = true;
-                                            const QList<qint64> pids = m_server.imapProcessIds();
-                                            QVERIFY(!pids.isEmpty());
-                                            for (qint64 pid : pids)
-                                                ::kill(pid_t(pid), SIGKILL);
-                                        }
-                                    });
+        const SyncReport cut = sync(
+            account(ImapAccount::Security::ImplicitTls), QStringLiteral("Drop"), {}, &got, &uids,
+            [&](const FetchedMessage&, const SyncState& s) {
+                persisted = s;
+                if (!killed && got.size() == 200) {
+                    killed = true;
+                    const QList<qint64> pids = m_server.imapProcessIds();
+                    QVERIFY(!pids.isEmpty());
+                    for (qint64 pid : pids)
+                        ::kill(pid_t(pid), SIGKILL);
+                }
+            },
+            cutOptions);
         QVERIFY(killed);
         QVERIFY2(!cut.result.ok(), "the sync should have seen the connection drop");
         QVERIFY2(cut.result.status == ImapResult::Status::ConnectionLost ||
