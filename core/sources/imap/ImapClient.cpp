@@ -196,6 +196,7 @@ void ImapClient::failAll(const ImapResult& result)
     if (m_closing && m_inFlight.empty() && !m_openDone)
         return;
     m_closing = true;
+    m_idling = false;
     m_timer.stop();
     if (m_socket)
         m_socket->abort();
@@ -236,7 +237,7 @@ void ImapClient::onReadyRead()
     if (m_closing)
         return;
     const QByteArray data = m_socket->readAll();
-    if (!m_inFlight.empty() || m_openDone)
+    if ((!m_inFlight.empty() && !m_idling) || m_openDone)
         armTimer(m_openDone ? m_account.connectTimeoutMs : m_account.commandTimeoutMs);
     if (!m_parser.feed(data)) {
         failAll(ImapResult::failure(ImapResult::Status::ProtocolError,

@@ -84,6 +84,12 @@ public:
     // `onMessage` is called as each message arrives, in the server's order.
     void fetch(const QList<quint32>& uids, std::function<void(FetchedMessage&&)> onMessage, Done done,
                int batchSize = 200, int inFlight = 4);
+    // RFC 2177 IDLE: the server reports changes as they happen; `onExists` gets each new message
+    // count. stopIdle() sends DONE; `done` runs when the server ends the IDLE command. No timeout
+    // applies while idling (RFC 2177 3: re-issue it at least every 29 minutes).
+    void idle(std::function<void(quint32 exists)> onExists, Done done);
+    void stopIdle();
+    bool isIdling() const { return m_idling; }
     void logout(Done done);
     // Drops the connection now; outstanding operations finish with Cancelled.
     void abort();
@@ -143,6 +149,7 @@ private:
     bool m_preauth = false;
     bool m_pinUsed = false;
     bool m_closing = false;
+    bool m_idling = false;
     int m_tagCounter = 0;
     QString m_tlsProblem; // set by onSslErrors when the certificate was refused
     QString m_byeText;    // the text of an untagged BYE, reported when the connection then drops

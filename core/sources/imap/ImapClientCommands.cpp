@@ -305,6 +305,36 @@ void ImapClient::fetch(const QList<quint32>& uids, std::function<void(FetchedMes
     // The commands' callbacks hold the state; the pump holds only a weak reference to avoid a cycle.
 }
 
+void ImapClient::idle(std::function<void(quint32)> onExists, Done done)
+{
+    Command c;
+    c.parts = {"IDLE\r\n"};
+    c.onContinuation = [this](const Response&) -> QByteArray {
+        m_idling = true; // the server may now stay silent for as long as it likes
+        m_timer.stop();
+        return {};
+    };
+    c.onUntagged = [onExists](const Response& r) {
+        if (r.name == "EXISTS" && r.number && onExists)
+            onExists(*r.number);
+    };
+    c.onTagged = [this, done](const Response& r) {
+        m_idling = false;
+        done(fromTagged(r, QStringLiteral("IDLE")));
+    };
+    c.onFailure = done;
+    send(std::move(c));
+}
+
+void ImapClient::stopIdle()
+{
+    if (!m_idling || !isConnected())
+        return;
+    m_idling = false;
+    m_socket->write("DONE\r\n");
+    armTimer(m_account.commandTimeoutMs);
+}
+
 void ImapClient::logout(Done done)
 {
     if (!isConnected()) {

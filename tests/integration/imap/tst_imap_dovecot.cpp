@@ -351,6 +351,7 @@ private slots:
         QList<SyncReport> reports;
         monitor.setMessageHandler([&](const FetchedMessage& m, const SyncState&) { got << m.bytes; });
         monitor.setReportHandler([&](const SyncReport& r) { reports << r; });
+        monitor.setUseIdle(false); // polling alone
         monitor.start({}, std::chrono::milliseconds(300));
         QTRY_COMPARE_WITH_TIMEOUT(reports.size() >= 1, true, 10000);
         QVERIFY2(reports.first().result.ok(), qPrintable(reports.first().result.reason));
@@ -359,6 +360,28 @@ private slots:
         QVERIFY(m_server.deliver(QStringLiteral("Seed"), {late}));
         QTRY_COMPARE_WITH_TIMEOUT(got.size(), 3, 10000);
         QCOMPARE(got.last(), late);
+        QVERIFY(!monitor.isIdling());
+        monitor.stop();
+    }
+
+    void monitorWakesOnIdle()
+    {
+        QRandomGenerator rng(6);
+        QVERIFY(m_server.deliver(QStringLiteral("Idle"), {makeMessage(1, rng)}));
+        SyncOptions options;
+        options.folder = QStringLiteral("Idle");
+        ImapMonitor monitor(account(ImapAccount::Security::ImplicitTls), options,
+                            [this] { return m_server.password(); });
+        QList<QByteArray> got;
+        monitor.setMessageHandler([&](const FetchedMessage& m, const SyncState&) { got << m.bytes; });
+        monitor.start({}, std::chrono::minutes(10)); // no poll during the test: only IDLE can wake it
+        QTRY_COMPARE_WITH_TIMEOUT(got.size(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.isIdling(), 10000);
+        const QByteArray late = makeMessage(2, rng);
+        QVERIFY(m_server.deliver(QStringLiteral("Idle"), {late}));
+        QTRY_COMPARE_WITH_TIMEOUT(got.size(), 2, 15000);
+        QCOMPARE(got.last(), late);
+        QCOMPARE(monitor.state().highestUid, 2u);
         monitor.stop();
     }
 
