@@ -323,7 +323,7 @@ private:
             if (!ttl)
                 return ParseError{entry.line,
                                   QStringLiteral("bad TTL %1").arg(quotedForMessage(entry.tokens[1].text))};
-            m_defaultTtl = *ttl;
+            m_dollarTtl = *ttl;
             return std::nullopt;
         }
         if (keyword == "$ORIGIN") {
@@ -391,7 +391,9 @@ private:
         const Token& typeToken = tokens[next++];
         const QByteArray typeName = typeToken.text.toUpper();
         m_previousOwner = owner;
-        const std::uint32_t recordTtl = ttl ? *ttl : (m_previousTtl ? *m_previousTtl : m_defaultTtl);
+        // RFC 2308 4: $TTL for records without one; before any $TTL, RFC 1035 5.1's "the last TTL given".
+        const std::uint32_t recordTtl =
+            ttl ? *ttl : (m_dollarTtl ? *m_dollarTtl : (m_previousTtl ? *m_previousTtl : fallbackTtl));
         if (ttl)
             m_previousTtl = ttl;
 
@@ -512,7 +514,8 @@ private:
     QByteArray m_origin;
     QByteArray m_previousOwner;
     std::optional<std::uint32_t> m_previousTtl;
-    std::uint32_t m_defaultTtl = 300; // without $TTL or an earlier TTL (RFC 2308 4 wants $TTL; be lenient)
+    std::optional<std::uint32_t> m_dollarTtl;
+    static constexpr std::uint32_t fallbackTtl = 300; // no TTL anywhere yet: be lenient
     QString m_nameError;
 };
 

@@ -117,7 +117,16 @@ private slots:
         const DnsAnswer mail = resolver->query("mail.example.org", RecordType::TXT);
         QCOMPARE(mail.records[0].text(), QByteArray("split over lines"));
         QCOMPARE(mail.records[0].ttl, 120u);
-        QCOMPARE(resolver->query("abs.example.com", RecordType::TXT).records[0].text(), QByteArray("word"));
+        const DnsAnswer word = resolver->query("abs.example.com", RecordType::TXT);
+        QCOMPARE(word.records[0].text(), QByteArray("word"));
+        QCOMPARE(word.records[0].ttl, 3600u); // $TTL, not the previous record's 120
+
+        // Without $TTL a record without TTL takes the previous one's (RFC 1035 5.1), else 300.
+        const auto plain =
+            load("a.example. A 192.0.2.1\nb.example. 77 A 192.0.2.2\nc.example. A 192.0.2.3\n");
+        QVERIFY(plain);
+        QCOMPARE(plain->query("a.example", RecordType::A).ttl, 300u);
+        QCOMPARE(plain->query("c.example", RecordType::A).ttl, 77u);
 
         const auto parsed = RecordsFileParser::parse("x.example. 300 IN SOA ns. host. 1 2 3 4 5\n", "w.zone");
         QVERIFY(parsed.ok());
