@@ -154,7 +154,8 @@ bool MaildirReader::loadFolder(qsizetype folder)
             const QString relative = sub + QLatin1Char('/') + name;
             // Maildir: names starting with '.' are not messages (and .DS_Store lives here too).
             if (name.startsWith(QLatin1Char('.')) || isControlFile(name)) {
-                noteControlFile(dir + QLatin1Char('/') + name);
+                report(SourceError::Severity::Note, dir + QLatin1Char('/') + name, -1, -1,
+                       QStringLiteral("a hidden or control file, not a message; ignored"));
                 continue;
             }
             entries.push_back({MaildirFileName::parse(name).uniqueName, relative});
