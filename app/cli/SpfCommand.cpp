@@ -4,7 +4,7 @@
 #include "CliOutput.h"
 #include "Subcommand.h"
 
-#include "dns/RecordsFileResolver.h"
+#include "dns/ResolverFactory.h"
 #include "spf/Evaluator.h"
 
 #include <QCommandLineParser>
@@ -53,12 +53,15 @@ QJsonObject stepToJson(const spf::TraceStep& step)
     return object;
 }
 
-void printText(const spf::Result& result, const QHostAddress& ip, const QString& helo)
+void printText(const spf::Result& result, const QHostAddress& ip, const QString& helo,
+               const QString& dnsSource)
 {
     QTextStream& o = out();
     o << "spf: " << result.word() << "\n";
     o << "domain: " << QString::fromLatin1(result.domain) << "  (sender "
       << QString::fromLatin1(result.sender) << ", client " << ip.toString() << ", helo " << helo << ")\n";
+    // The evaluation uses the DNS as it answers now, which may differ from what the receiver saw.
+    o << "dns: " << dnsSource << "\n";
     if (!result.record.isEmpty())
         o << "record: " << QString::fromLatin1(result.record) << "\n";
     if (!result.explanation.isEmpty())
@@ -115,16 +118,12 @@ int runSpf(const QStringList& arguments)
     parser.addOption(mailFromOption);
     parser.addOption(heloOption);
     parser.addOption(jsonOption);
-    const QCommandLineOption recordsOption(
-        QStringLiteral("records"),
-        QStringLiteral("Answer DNS from this records file (master-file format) instead of the network."),
-        QStringLiteral("FILE"));
-    parser.addOption(recordsOption);
+    dns::ResolverFactory::addOptions(parser); // --records, --dns, --dnssec, --dns-timeout
 
     auto usage = [](const QString& message) {
         err() << "authlens-cli spf: " << message
               << "\nUsage: authlens-cli spf --ip IP --mailfrom ADDR --helo HOST "
-              << "[--records FILE] [--dns SERVER[:PORT]] [--json]\n";
+              << "[--records FILE | --dns SERVER[:PORT]] [--dnssec] [--json]\n";
         err().flush();
         return int(ExitUsage);
     };
@@ -132,10 +131,9 @@ int runSpf(const QStringList& arguments)
         return usage(parser.errorText());
     if (parser.isSet(help)) {
         QString text = parser.helpText();
-        text.replace(
-            0, text.indexOf(QLatin1Char('\n')),
-            QStringLiteral("Usage: authlens-cli spf --ip IP [--mailfrom ADDR] --helo HOST [--records FILE] "
-                           "[--json]"));
+        text.replace(0, text.indexOf(QLatin1Char('\n')),
+                     QStringLiteral("Usage: authlens-cli spf --ip IP [--mailfrom ADDR] --helo HOST "
+                                    "[--records FILE | --dns SERVER[:PORT]] [--dnssec] [--json]"));
         out() << text;
         out() << "\nExit status: 0 for pass, 1 for any other result, 2 for a usage or I/O error.\n";
         out().flush();
@@ -154,16 +152,16 @@ int runSpf(const QStringList& arguments)
     if (helo.isEmpty() && (mailFrom.isEmpty() || mailFrom == QLatin1String("<>")))
         return usage(QStringLiteral("--helo is required when MAIL FROM is empty"));
 
-    if (!parser.isSet(recordsOption))
-        return usage(QStringLiteral("--records FILE is required (live DNS is not available yet)"));
-    const dns::RecordsFileResolver::LoadResult loaded =
-        dns::RecordsFileResolver::fromFile(parser.value(recordsOption));
-    if (!loaded.ok()) {
-        err() << "authlens-cli spf: " << loaded.error << "\n";
+    const dns::ResolverFactory::Result created = dns::ResolverFactory::create(parser);
+    if (!created.ok()) {
+        err() << "authlens-cli spf: " << created.error << "\n";
         err().flush();
         return ExitUsage;
     }
-    std::shared_ptr<dns::Resolver> resolver = loaded.resolver;
+    for (const QString& warning : created.warnings)
+        err() << "authlens-cli spf: warning: " << warning << "\n";
+    err().flush();
+    const std::shared_ptr<dns::Resolver> resolver = created.resolver;
 
     const spf::Evaluator evaluator(*resolver);
     const spf::Result result = evaluator.checkMailFrom(ip, mailFrom.toUtf8(), helo.toUtf8());
@@ -179,6 +177,7 @@ int runSpf(const QStringList& arguments)
         object.insert(QStringLiteral("helo"), helo);
         object.insert(QStringLiteral("record"), QString::fromLatin1(result.record));
         object.insert(QStringLiteral("reason"), result.reason);
+        object.insert(QStringLiteral("dns"), created.description);
         QJsonArray trace;
         for (const spf::TraceStep& step : result.trace)
             trace.append(stepToJson(step));
@@ -188,7 +187,11 @@ int runSpf(const QStringList& arguments)
         out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << "\n";
         out().flush();
     } else {
-        printText(result, ip, helo);
+        printText(result, ip, helo,
+                  parser.isSet(QStringLiteral("records"))
+                      ? created.description
+                      : created.description +
+                            QStringLiteral(" (today's DNS, not necessarily what the receiver saw)"));
     }
     return result.code == spf::ResultCode::Pass ? ExitOk : ExitNegative;
 }
