@@ -140,6 +140,13 @@ private:
 void parseResinfo(Cursor& in, AuthenticationResults& results)
 {
     AuthResMethod method;
+    // Comments inside this resinfo belong to it; on every way out they go back to the field.
+    struct CommentTarget
+    {
+        Cursor& cursor;
+        QStringList* restore;
+        ~CommentTarget() { cursor.comments = restore; }
+    } target{in, &results.comments};
     in.comments = &method.comments;
     in.skipCfws();
     method.method = in.keyword().toLower();
@@ -151,7 +158,6 @@ void parseResinfo(Cursor& in, AuthenticationResults& results)
     in.skipCfws();
     if (method.method == "none" && (in.atEnd() || in.peek() == ';')) {
         results.noResult = true; // RFC 8601 2.2 no-result
-        in.comments = &results.comments;
         return;
     }
     if (in.peek() == '/') {
@@ -209,8 +215,8 @@ void parseResinfo(Cursor& in, AuthenticationResults& results)
         if (in.pos() == start)
             in.advance(); // never loop in place
     }
-    results.methods.push_back(method);
     in.comments = &results.comments;
+    results.methods.push_back(method);
 }
 
 } // namespace

@@ -1,10 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dmarc/Record.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace authlens::dmarc;
 
+namespace {
+// Random field values built from the characters parsers trip over, reproducible from the seed.
+QByteArray hostileValue(QRandomGenerator& random)
+{
+    static const QByteArray alphabet =
+        QByteArrayLiteral("()<>[]:;@=;;v=DMARC1p=rejectsp=\\,.\" =?/\r\n\tabcxyz019-_+\xc3\xbc\xff");
+    QByteArray value;
+    const int length = int(random.bounded(200));
+    for (int i = 0; i < length; ++i)
+        value.append(alphabet.at(int(random.bounded(alphabet.size()))));
+    return value;
+}
+} // namespace
 class TestDmarcRecord : public QObject
 {
     Q_OBJECT
@@ -124,6 +138,18 @@ private slots:
             Record::parse("v=DMARC1; p=none; psd=x; t=maybe; aspf=q; fo=7; rua=http://example.com/; junk");
         QCOMPARE(r.problems.size(), 6);
         QVERIFY(!r.hasValidRua());
+    }
+
+    void randomInputNeverCrashes()
+    {
+        QRandomGenerator random(7);
+        for (int i = 0; i < 3000; ++i) {
+            const QByteArray text = "v=DMARC1;" + hostileValue(random);
+            const Record r = Record::parse(text);
+            QVERIFY(r.isDmarc == Record::startsWithVersion(text));
+            for (const RecordProblem& problem : r.problems)
+                QVERIFY(problem.position >= 0 && problem.position <= text.size());
+        }
     }
 
     void weaker()
