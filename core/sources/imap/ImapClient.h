@@ -6,6 +6,7 @@
 #include "sources/imap/ResponseParser.h"
 
 #include <QDate>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QSslError>
@@ -69,6 +70,8 @@ public:
     ~ImapClient() override;
 
     const ImapAccount& account() const { return m_account; }
+    // Bounds for what the server may send (literal size = largest message); set before open().
+    void setResponseLimits(ResponseParser::Limits limits) { m_parser = ResponseParser(limits); }
 
     // Connects, verifies the certificate (or the pin), reads the greeting and capabilities, and for
     // StartTls upgrades the connection (RFC 3501 6.2.1).
@@ -80,6 +83,10 @@ public:
     void examine(const QString& mailbox, std::function<void(const ImapResult&, const MailboxStatus&)> done);
     void uidSearch(const SearchCriteria& criteria,
                    std::function<void(const ImapResult&, const QList<quint32>&)> done);
+    // UID FETCH (UID RFC822.SIZE): the size of each message, to skip oversized ones before their
+    // bodies are asked for.
+    void fetchSizes(const QList<quint32>& uids,
+                    std::function<void(const ImapResult&, const QMap<quint32, quint64>&)> done);
     // UID FETCH in batches of `batchSize` UIDs with up to `inFlight` commands outstanding.
     // `onMessage` is called as each message arrives, in the server's order.
     void fetch(const QList<quint32>& uids, std::function<void(FetchedMessage&&)> onMessage, Done done,

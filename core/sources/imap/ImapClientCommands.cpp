@@ -229,6 +229,30 @@ void ImapClient::uidSearch(const SearchCriteria& criteria,
     send(std::move(c));
 }
 
+void ImapClient::fetchSizes(const QList<quint32>& uids,
+                            std::function<void(const ImapResult&, const QMap<quint32, quint64>&)> done)
+{
+    QList<quint32> sorted = uids;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    if (sorted.isEmpty()) {
+        done(ImapResult::success(), {});
+        return;
+    }
+    auto sizes = std::make_shared<QMap<quint32, quint64>>();
+    Command c;
+    c.parts = {"UID FETCH " + uidSet(sorted) + " (UID RFC822.SIZE)\r\n"};
+    c.onUntagged = [sizes](const Response& r) {
+        if (r.fetch && r.fetch->uid && r.fetch->rfc822Size)
+            sizes->insert(*r.fetch->uid, *r.fetch->rfc822Size);
+    };
+    c.onTagged = [this, done, sizes](const Response& r) {
+        done(fromTagged(r, QStringLiteral("UID FETCH")), *sizes);
+    };
+    c.onFailure = [done](const ImapResult& r) { done(r, {}); };
+    send(std::move(c));
+}
+
 void ImapClient::fetch(const QList<quint32>& uids, std::function<void(FetchedMessage&&)> onMessage, Done done,
                        int batchSize, int inFlight)
 {

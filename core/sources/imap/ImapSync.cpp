@@ -39,7 +39,12 @@ void ImapSync::start(QByteArray secret, SyncState state, SyncOptions options, Me
     m_early.clear();
     m_windowStart = m_windowEnd = m_nextExpected = 0;
     m_clock.start();
+    m_highestFound = 0;
     m_client = new ImapClient(m_account, this);
+    ResponseParser::Limits limits;
+    limits.maxLiteralSize = std::max<qint64>(m_options.maxMessageSize, 1) + 64 * 1024;
+    limits.maxResponseSize = std::max(limits.maxResponseSize, limits.maxLiteralSize + limits.maxLineLength);
+    m_client->setResponseLimits(limits);
     m_client->open([this, secret = std::move(secret)](const ImapResult& r) mutable {
         if (!r.ok()) {
             secret.fill('\0');
@@ -95,8 +100,38 @@ void ImapSync::afterExamine(const MailboxStatus& status)
     m_client->uidSearch(criteria, [this](const ImapResult& r, const QList<quint32>& uids) {
         if (!r.ok())
             return finish(r);
-        m_uids = uids;
-        m_report.found = int(uids.size());
+        afterSearch(uids);
+    });
+}
+
+void ImapSync::afterSearch(const QList<quint32>& uids)
+{
+    m_report.found = int(uids.size());
+    m_highestFound = uids.isEmpty() ? 0 : uids.last();
+    if (uids.isEmpty())
+        return finish(ImapResult::success());
+    // Sizes first: a message over the limit is skipped with a note instead of breaking the
+    // connection (the parser's literal limit is only the backstop for a server that lies).
+    m_client->fetchSizes(uids, [this, uids](const ImapResult& r, const QMap<quint32, quint64>& sizes) {
+        if (!r.ok())
+            return finish(r);
+        for (quint32 uid : uids) {
+            const quint64 size = sizes.value(uid, 0);
+            if (size > quint64(m_options.maxMessageSize)) {
+                m_report.skipped.append(
+                    {uid,
+                     tr("Message UID %1 in \"%2\" is %3 bytes, over the limit of %4 bytes; not imported.")
+                         .arg(uid)
+                         .arg(m_options.folder)
+                         .arg(size)
+                         .arg(m_options.maxMessageSize)});
+                continue;
+            }
+            m_uids.append(uid);
+        }
+        if (!m_report.skipped.isEmpty())
+            m_report.notes << tr("%n message(s) over the size limit were not imported.", "",
+                                 int(m_report.skipped.size()));
         fetchWindow();
     });
 }
@@ -170,6 +205,8 @@ void ImapSync::deliver(const FetchedMessage& message)
 void ImapSync::finish(const ImapResult& result)
 {
     m_report.result = result;
+    if (result.ok()) // every UID found is now delivered, skipped or gone
+        m_report.state.highestUid = std::max(m_report.state.highestUid, m_highestFound);
     m_report.seconds = m_clock.nsecsElapsed() / 1e9;
     ImapClient* client = std::exchange(m_client, nullptr);
     ReportHandler done = std::exchange(m_done, {});

@@ -29,6 +29,14 @@ struct SyncOptions
     int batchSize = 250;        // UIDs per UID FETCH command
     int inFlight = 4;           // UID FETCH commands outstanding at once
     int windowSize = 2000;      // UIDs fetched before delivery order is settled (bounds memory)
+    qint64 maxMessageSize = 100LL * 1024 * 1024; // larger messages are skipped with a note
+};
+
+// A message the sync did not deliver, for the import log.
+struct SkippedMessage
+{
+    quint32 uid = 0;
+    QString reason;
 };
 
 struct SyncReport
@@ -37,8 +45,9 @@ struct SyncReport
     SyncState state;         // the state to persist; valid even when result failed
     bool fullResync = false; // UIDVALIDITY changed: every message was fetched again
     QStringList notes;       // plain-language remarks for the import log
-    int found = 0;           // UIDs the search returned
-    int delivered = 0;       // messages passed to onMessage in this run
+    QList<SkippedMessage> skipped;
+    int found = 0;     // UIDs the search returned
+    int delivered = 0; // messages passed to onMessage in this run
     qint64 bytes = 0;
     double seconds = 0;
     double messagesPerSecond() const { return seconds > 0 ? delivered / seconds : 0; }
@@ -73,6 +82,7 @@ public:
 private:
     void afterOpen(QByteArray secret);
     void afterExamine(const MailboxStatus& status);
+    void afterSearch(const QList<quint32>& uids);
     void fetchWindow();
     void accept(FetchedMessage&& message);
     void deliver(const FetchedMessage& message);
@@ -84,7 +94,8 @@ private:
     MessageHandler m_onMessage;
     ReportHandler m_done;
     SyncReport m_report;
-    QList<quint32> m_uids;
+    QList<quint32> m_uids; // to fetch, ascending
+    quint32 m_highestFound = 0;
     qsizetype m_windowStart = 0;
     qsizetype m_windowEnd = 0;
     qsizetype m_nextExpected = 0;              // index in m_uids of the next UID to deliver

@@ -328,6 +328,10 @@ private slots:
                 if (command == "UID SEARCH UID 1:* SINCE 1-Jan-2026" ||
                     command == "UID SEARCH SINCE 1-Jan-2026")
                     return "* SEARCH 2 1 3 4\r\n" + tag + " OK\r\n";
+                if (command == "UID FETCH 1:4 (UID RFC822.SIZE)")
+                    return "* 1 FETCH (UID 1 RFC822.SIZE 1)\r\n* 2 FETCH (UID 2 RFC822.SIZE 2)\r\n"
+                           "* 3 FETCH (UID 3 RFC822.SIZE 3)\r\n" +
+                           tag + " OK\r\n";
                 if (command.startsWith("UID FETCH 1:4 (UID BODY.PEEK[] INTERNALDATE RFC822.SIZE)"))
                     return "* 3 FETCH (UID 3 BODY[] {3}\r\nccc)\r\n"
                            "* 1 FETCH (UID 1 BODY[] {1}\r\na)\r\n"
@@ -357,6 +361,69 @@ private slots:
         QVERIFY(report.notes.join(' ').contains(QStringLiteral("deleted on the server")));
         QCOMPARE(report.found, 4);
         QCOMPARE(report.delivered, 3);
+    }
+
+    void oversizedMessagesAreSkippedNotFatal()
+    {
+        // UID 2 is announced as 5 GB: it is never fetched, the others are, and the state moves past
+        // it so the next sync does not trip over it again.
+        QList<QByteArray> commands;
+        FakeServer server(
+            "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] fake\r\n",
+            [&](const QByteArray& tag, const QByteArray& command) -> QByteArray {
+                commands << command;
+                if (command.startsWith("AUTHENTICATE"))
+                    return tag + " OK [CAPABILITY IMAP4rev1] in\r\n";
+                if (command.startsWith("EXAMINE"))
+                    return "* 3 EXISTS\r\n* OK [UIDVALIDITY 5] ok\r\n" + tag + " OK [READ-ONLY] done\r\n";
+                if (command == "UID SEARCH ALL")
+                    return "* SEARCH 1 2 3\r\n" + tag + " OK\r\n";
+                if (command == "UID FETCH 1:3 (UID RFC822.SIZE)")
+                    return "* 1 FETCH (UID 1 RFC822.SIZE 1)\r\n* 2 FETCH (UID 2 RFC822.SIZE 5000000000)\r\n"
+                           "* 3 FETCH (UID 3 RFC822.SIZE 1)\r\n" +
+                           tag + " OK\r\n";
+                if (command.startsWith("UID FETCH 1,3 (UID BODY.PEEK[]"))
+                    return "* 1 FETCH (UID 1 BODY[] {1}\r\na)\r\n* 3 FETCH (UID 3 BODY[] {1}\r\nc)\r\n" +
+                           tag + " OK\r\n";
+                if (command == "LOGOUT")
+                    return "* BYE\r\n" + tag + " OK\r\n";
+                return tag + " BAD " + command + "\r\n";
+            });
+        QList<quint32> order;
+        const SyncReport report =
+            ImapSync::runBlocking(fakeAccount(server.port()), "pw", {}, {},
+                                  [&](const FetchedMessage& m, const SyncState&) { order << m.uid; });
+        QVERIFY2(report.result.ok(), qPrintable(report.result.reason + " " + commands.join(" | ")));
+        QCOMPARE(order, (QList<quint32>{1, 3}));
+        QCOMPARE(report.skipped.size(), 1);
+        QCOMPARE(report.skipped.first().uid, 2u);
+        QVERIFY(report.skipped.first().reason.contains(QStringLiteral("over the limit")));
+        QCOMPARE(report.state.highestUid, 3u);
+    }
+
+    void parserLimitIsTheBackstopForALyingServer()
+    {
+        // The server says 1 byte, then sends a literal over the limit: a clear protocol error.
+        FakeServer server("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] fake\r\n",
+                          [&](const QByteArray& tag, const QByteArray& command) -> QByteArray {
+                              if (command.startsWith("AUTHENTICATE"))
+                                  return tag + " OK [CAPABILITY IMAP4rev1] in\r\n";
+                              if (command.startsWith("EXAMINE"))
+                                  return "* 1 EXISTS\r\n* OK [UIDVALIDITY 5] ok\r\n" + tag +
+                                         " OK [READ-ONLY] done\r\n";
+                              if (command == "UID SEARCH ALL")
+                                  return "* SEARCH 1\r\n" + tag + " OK\r\n";
+                              if (command == "UID FETCH 1 (UID RFC822.SIZE)")
+                                  return "* 1 FETCH (UID 1 RFC822.SIZE 1)\r\n" + tag + " OK\r\n";
+                              return "* 1 FETCH (UID 1 BODY[] {999999999}\r\n";
+                          });
+        SyncOptions options;
+        options.maxMessageSize = 1000;
+        const SyncReport report = ImapSync::runBlocking(fakeAccount(server.port()), "pw", {}, options, {});
+        QCOMPARE(report.result.status, ImapResult::Status::ProtocolError);
+        QVERIFY2(report.result.reason.contains(QStringLiteral("larger than the limit")),
+                 qPrintable(report.result.reason));
+        QCOMPARE(report.state.highestUid, 0u); // not passed: the next sync tries again
     }
 };
 
