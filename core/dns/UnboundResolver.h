@@ -44,8 +44,10 @@ public:
         QString server;        // Forward only
         bool validate = false; // always on in Recursive
         QString trustAnchorFile = QStringLiteral("/usr/share/dns/root.key");
-        QStringList trustAnchors; // more anchors as DS or DNSKEY record text (private zones, tests)
-        QString resolvConf;       // System: empty means /etc/resolv.conf
+        // More anchors as DS or DNSKEY record text (private zones, tests). Outside Recursive mode, giving
+        // any replaces trustAnchorFile: a lab zone under .test has no chain from the root.
+        QStringList trustAnchors;
+        QString resolvConf; // System: empty means /etc/resolv.conf
         int timeoutMs = 5000;
         qsizetype maxAnswerBytes = 65536; // larger answers are an Error, not parsed
         int maxRecords = 256;
