@@ -3,7 +3,25 @@
 
 #include "spf/CheckHost.h"
 
+#include <QUrl>
+
+#include <algorithm>
+
 namespace authlens::spf {
+
+namespace {
+
+// RFC 8616 4: SPF works on A-labels; a UTF-8 domain from SMTPUTF8 mail is converted before any lookup.
+QByteArray asciiDomain(const QByteArray& domain)
+{
+    const bool ascii = std::all_of(domain.begin(), domain.end(), [](char c) { return (c & 0x80) == 0; });
+    if (ascii)
+        return domain;
+    const QByteArray ace = QUrl::toAce(QString::fromUtf8(domain));
+    return ace.isEmpty() ? domain : ace;
+}
+
+} // namespace
 
 Evaluator::Evaluator(dns::Resolver& resolver, EvaluatorOptions options)
     : m_resolver(resolver)
@@ -53,7 +71,7 @@ Result Evaluator::checkMailFrom(const QHostAddress& ip, const QByteArray& mailFr
         return checkHelo(ip, helo);
     const qsizetype at = address.lastIndexOf('@');
     QByteArray localPart = at < 0 ? QByteArray() : address.left(at);
-    const QByteArray domain = at < 0 ? address : address.mid(at + 1);
+    const QByteArray domain = asciiDomain(at < 0 ? address : address.mid(at + 1));
     // RFC 7208 4.3: without a local-part, "postmaster" stands in.
     if (localPart.isEmpty())
         localPart = "postmaster";
@@ -62,7 +80,7 @@ Result Evaluator::checkMailFrom(const QHostAddress& ip, const QByteArray& mailFr
 
 Result Evaluator::checkHelo(const QHostAddress& ip, const QByteArray& helo) const
 {
-    const QByteArray domain = helo.trimmed();
+    const QByteArray domain = asciiDomain(helo.trimmed());
     return checkHost(ip, domain, "postmaster@" + domain, domain);
 }
 

@@ -172,6 +172,18 @@ private slots:
         QCOMPARE(result.domain, QByteArray("mx.example.org"));
     }
 
+    void internationalizedDomainUsesALabels()
+    {
+        // RFC 8616 4: the UTF-8 domain of an SMTPUTF8 MAIL FROM is looked up as A-labels.
+        FakeDns dns;
+        dns.txt("xn--bcher-kva.example", "v=spf1 ip4:192.0.2.1 -all");
+        const spf::Result result = check(dns, "192.0.2.1",
+                                         "kunde@b\xc3\xbc"
+                                         "cher.example");
+        QCOMPARE(result.code, ResultCode::Pass);
+        QCOMPARE(result.domain, QByteArray("xn--bcher-kva.example"));
+    }
+
     void aMxAndDualCidr()
     {
         FakeDns dns;
