@@ -148,6 +148,8 @@ QString DovecotServer::start()
                    "auth_failure_delay = 0\n"
                    "disable_plaintext_auth = yes\n"
                    "mail_location = maildir:~/Maildir\n"
+                   // IDLE learns of new mail through inotify; where that is missing, look every second.
+                   "mailbox_idle_check_interval = 1 secs\n"
                    "passdb {\n  driver = passwd-file\n  args = " +
                    d +
                    "/passwd\n}\n"
