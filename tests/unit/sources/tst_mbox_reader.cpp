@@ -82,7 +82,7 @@ class TestMboxReader : public QObject
         mbox += postmark2 + "From: x@y.z\nContent-Length: 19\n\nFrom inside body\nx\n\n";
         mbox += postmark3 + "Subject: quoted\n\n>From a\n>>From b\nFrom here on no split\n";
         mbox += "\n" + postmark2 + "Subject: nul\n\nab" + QByteArray(3, '\0') + "cd\n\n";
-        mbox += "From c@d.e Thu Jan  4 00:00:00 2024\r\nSubject: crlf\r\n\r\n" + QByteArray(300000, 'L') +
+        mbox += "From c@d.e Thu Jan  4 00:00:00 2024\r\nSubject: crlf\r\n\r\n" + QByteArray(70000, 'L') +
                 "\r\n\r\n";
         mbox += postmark1 + "Content-Length: 99999\n\nbogus length\n\n";
         mbox += postmark2 + "Subject: truncated\n\nno final line break";
@@ -348,7 +348,7 @@ private slots:
                  QByteArray("From: x@y.z\nContent-Length: 19\n\nFrom inside body\nx\n"));
         QCOMPARE(reference.items[2].bytes.left(36), QByteArray("Subject: quoted\n\nFrom a\n>From b\nFrom"));
         QCOMPARE(reference.items[3].bytes, QByteArray("Subject: nul\n\nab\0\0\0cd\n", 22));
-        QCOMPARE(reference.items[4].bytes.size(), qsizetype(15 + 2 + 300000 + 2));
+        QCOMPARE(reference.items[4].bytes.size(), qsizetype(15 + 2 + 70000 + 2));
         QCOMPARE(reference.items[6].bytes, QByteArray("Subject: truncated\n\nno final line break"));
         for (const qint64 chunk : {1, 2, 3, 5, 7, 64, 1000, 1023, 1025, 4096, 65536}) {
             ReaderOptions options;
@@ -364,6 +364,64 @@ private slots:
             QCOMPARE(r.errors.size(), reference.errors.size());
             for (size_t i = 0; i < r.errors.size(); ++i)
                 QCOMPARE(r.errors[i].toString(), reference.errors[i].toString());
+        }
+    }
+
+    void hostileBytesGiveTheSameResultAtEveryChunkSize()
+    {
+        // Random lines built from the pieces that steer the reader: postmarks with and without the empty
+        // line, quoted From lines, Content-Length headers (right, wrong, huge), CR, NUL, long runs.
+        const QList<QByteArray> parts = {"From ",
+                                         "From a@b Mon Jan  1 00:00:00 2024",
+                                         ">From ",
+                                         ">>From x",
+                                         "\n",
+                                         "\r\n",
+                                         "\r",
+                                         QByteArray(1, '\0'),
+                                         "Content-Length: ",
+                                         "Content-Length: 5",
+                                         "Content-Length: 999999999999",
+                                         "Subject: s",
+                                         ":",
+                                         " ",
+                                         "x",
+                                         QByteArray(1500, '>'),
+                                         QByteArray(3000, 'y')};
+        quint32 seed = 12345;
+        auto random = [&seed](quint32 n) {
+            seed = seed * 1103515245u + 12345u;
+            return (seed >> 8) % n;
+        };
+        for (int round = 0; round < 20; ++round) {
+            QByteArray mbox;
+            const int pieces = 50 + int(random(400));
+            for (int i = 0; i < pieces; ++i) {
+                mbox += parts[int(random(quint32(parts.size())))];
+                if (random(3) == 0)
+                    mbox += QByteArray::number(random(40));
+            }
+            const QString path = write(mbox);
+            ReaderOptions options;
+            options.maxMessageSize = 2000 + random(4000);
+            const ReadResult reference = readFile(path, options);
+            qint64 lastOffset = -1;
+            for (const SourceItem& item : reference.items) {
+                QVERIFY(item.offset > lastOffset);
+                QVERIFY(item.offset + item.length <= mbox.size());
+                QVERIFY(mbox.sliced(item.offset).startsWith("From "));
+                lastOffset = item.offset;
+            }
+            for (const qint64 chunk : {3, 17, 1024, 1025}) {
+                options.chunkSize = chunk;
+                const ReadResult r = readFile(path, options);
+                QCOMPARE(r.items.size(), reference.items.size());
+                for (size_t i = 0; i < r.items.size(); ++i) {
+                    QCOMPARE(r.items[i].bytes, reference.items[i].bytes);
+                    QCOMPARE(r.items[i].offset, reference.items[i].offset);
+                }
+                QCOMPARE(r.errors.size(), reference.errors.size());
+            }
         }
     }
 
