@@ -94,9 +94,16 @@ bool EmlReader::seek(const ResumePoint& point)
     m_singleFileDone = false;
     if (!m_singleFile)
         m_walker = std::make_unique<DirectoryWalker>(m_path);
-    // Walk past the files before the point without reading them.
+    // Walk past the files before the point without reading them; their notes were given on the run
+    // that read them.
     while (m_index < point.index) {
-        const auto file = nextFile();
+        std::optional<QString> file;
+        if (m_singleFile) {
+            file = nextFile();
+        } else {
+            file = m_walker->next();
+            m_walker->takeSkipped();
+        }
         if (!file)
             break;
         m_bytesRead += QFileInfo(*file).size();
