@@ -19,7 +19,7 @@ packages=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
     libqt6sql6-sqlite qt6-qpa-plugins libssl-dev openssl libsqlite3-dev zlib1g-dev
     libunbound-dev unbound dns-root-data libpsl-dev publicsuffix qtkeychain-qt6-dev
-    xvfb xauth poppler-utils dovecot-imapd dpkg-dev file python3
+    xvfb xauth poppler-utils dovecot-imapd dpkg-dev file python3 ldnsutils
 )
 
 install_missing() {
