@@ -17,4 +17,11 @@ QTextStream& err()
     return stream;
 }
 
+QString helpWithUsage(const QCommandLineParser& parser, const QString& usage)
+{
+    QString text = parser.helpText();
+    text.replace(0, text.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: ") + usage);
+    return text;
+}
+
 } // namespace authlens::cli

@@ -66,7 +66,7 @@ int runStats(const QStringList& arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        out() << helpWithUsage(parser, QStringLiteral("authlens-cli stats --db FILE [--json]"));
         return ExitOk;
     }
     if (!parser.isSet(dbOption)) {

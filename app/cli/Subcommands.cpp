@@ -13,10 +13,12 @@ const std::vector<Subcommand>& subcommands()
 {
     static const std::vector<Subcommand> all = {
         // {"name", "one-line summary", runName},
-        {"verify", "Verify the DKIM signatures of messages (.eml, mbox, Maildir, -), text or JSON Lines", runVerify},
+        {"verify", "Verify the DKIM signatures of messages (.eml, mbox, Maildir, -), text or JSON Lines",
+         runVerify},
         {"spf", "Evaluate SPF (RFC 7208) for a client IP, MAIL FROM and HELO, with a trace", runSpf},
         {"stats", "Per domain and selector: message counts and DKIM, SPF, DMARC pass rates", runStats},
-        {"check", "Lint a domain's DKIM keys, SPF and DMARC records: findings, fixes, corrected records", runCheck},
+        {"check", "Lint a domain's DKIM keys, SPF and DMARC records: findings, fixes, corrected records",
+         runCheck},
     };
     return all;
 }

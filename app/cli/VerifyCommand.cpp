@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // authlens-cli verify: verifies every DKIM signature of each message given (.eml, mbox, Maildir, or - for
-// stdin) and prints one block per message, or JSON Lines with --json.
+// stdin), evaluates SPF and DMARC on the envelope the message records (or the one given), and prints one
+// block per message, or JSON Lines with --json.
 #include "CliOutput.h"
 #include "Subcommand.h"
 #include "VerifyJson.h"
 
 #include "dkim/Verifier.h"
+#include "dmarc/Record.h"
 #include "dns/ResolverFactory.h"
+#include "lint/Finding.h"
 #include "mail/Message.h"
+#include "pipeline/Analyzer.h"
 #include "sources/SourceFactory.h"
 
 #include <QCommandLineParser>
@@ -28,13 +32,13 @@ struct Outcome
     int errors = 0;
 };
 
-void printText(const QString& file, const std::vector<dkim::Result>& results)
+void printText(const QString& file, const pipeline::Analysis& a)
 {
     QTextStream& o = out();
     o << file << "\n";
-    if (results.empty())
+    if (a.dkim.empty())
         o << "  dkim=none  (no DKIM-Signature field)\n";
-    for (const dkim::Result& r : results) {
+    for (const dkim::Result& r : a.dkim) {
         o << "  dkim=" << r.word() << "  d=" << QString::fromUtf8(r.domain)
           << " s=" << QString::fromUtf8(r.selector);
         if (!r.algorithm.isEmpty())
@@ -43,33 +47,51 @@ void printText(const QString& file, const std::vector<dkim::Result>& results)
             o << " (" << r.keyBits << "-bit key)";
         o << ": " << r.reason << "\n";
     }
+    if (a.spf) {
+        o << "  spf=" << a.spf->word() << "  " << QString::fromUtf8(a.spf->domain) << " from "
+          << a.envelope.clientIp.toString() << ": " << a.spf->reason << " (" << a.spfNote << ")\n";
+    } else {
+        o << "  spf=none  " << a.spfNote << "\n";
+    }
+    o << "  dmarc=" << dmarc::resultName(a.dmarc.result);
+    if (!a.dmarc.fromDomain.isEmpty())
+        o << "  header.from=" << a.dmarc.fromDomainDisplay;
+    if (a.dmarc.policy)
+        o << " p=" << dmarc::policyName(*a.dmarc.policy)
+          << " disposition=" << dmarc::policyName(a.dmarc.disposition);
+    o << ": " << a.dmarc.reason << "\n";
+    if (a.dmarc.differs())
+        o << "  dmarc (RFC 7489, public suffix list)=" << dmarc::resultName(a.dmarc.rfc7489.result) << ": "
+          << a.dmarc.rfc7489.reason << "\n";
+    if (!a.disagreesWithReceiver.isEmpty())
+        o << "  differs from the receiver's Authentication-Results on: "
+          << a.disagreesWithReceiver.join(QStringLiteral(", ")) << "\n";
+    for (const lint::Finding& f : a.findings)
+        o << "  " << lint::severityName(f.severity) << " [" << f.id << "] " << f.message << "\n";
     o.flush();
 }
 
 class VerifyRun
 {
 public:
-    VerifyRun(const dkim::Verifier& verifier, bool json)
-        : m_verifier(verifier)
+    VerifyRun(const pipeline::Analyzer& analyzer, bool json)
+        : m_analyzer(analyzer)
         , m_json(json)
     {}
 
     void message(const QString& file, const QByteArray& bytes)
     {
         const mail::Message message = mail::Message::parse(bytes);
-        const std::vector<dkim::Result> results = m_verifier.verify(message);
+        const pipeline::Analysis analysis = m_analyzer.analyze(message);
         ++m_outcome.messages;
-        for (const dkim::Result& r : results) {
-            if (r.passed()) {
-                ++m_outcome.passing;
-                break;
-            }
-        }
+        if (analysis.hasPassingDkim())
+            ++m_outcome.passing;
         if (m_json) {
-            out() << QJsonDocument(VerifyJson::message(file, results)).toJson(QJsonDocument::Compact) << "\n";
+            out() << QJsonDocument(VerifyJson::message(file, analysis)).toJson(QJsonDocument::Compact)
+                  << "\n";
             out().flush();
         } else {
-            printText(file, results);
+            printText(file, analysis);
         }
     }
 
@@ -137,7 +159,7 @@ private:
         return file.open(QIODevice::ReadOnly) && file.read(5) == "From ";
     }
 
-    const dkim::Verifier& m_verifier;
+    const pipeline::Analyzer& m_analyzer;
     bool m_json;
     Outcome m_outcome;
 };
@@ -160,9 +182,28 @@ int runVerify(const QStringList& arguments)
     const QCommandLineOption maxOption(QStringLiteral("max-signatures"),
                                        QStringLiteral("Verify at most N signatures per message (default 8)."),
                                        QStringLiteral("N"), QStringLiteral("8"));
+    const QCommandLineOption ipOption(
+        QStringLiteral("ip"), QStringLiteral("The SMTP client's address, instead of the one in Received."),
+        QStringLiteral("IP"));
+    const QCommandLineOption mailFromOption(
+        QStringLiteral("mailfrom"),
+        QStringLiteral("The MAIL FROM address, instead of Return-Path (empty or <> for the null sender)."),
+        QStringLiteral("ADDR"));
+    const QCommandLineOption heloOption(QStringLiteral("helo"),
+                                        QStringLiteral("The HELO/EHLO name, instead of the one in Received."),
+                                        QStringLiteral("HOST"));
+    const QCommandLineOption trustOption(
+        QStringLiteral("authserv-id"),
+        QStringLiteral("Trust Authentication-Results from this authserv-id (repeatable; default: the "
+                       "topmost instance)."),
+        QStringLiteral("ID"));
     parser.addOption(nowOption);
     parser.addOption(jsonOption);
     parser.addOption(maxOption);
+    parser.addOption(ipOption);
+    parser.addOption(mailFromOption);
+    parser.addOption(heloOption);
+    parser.addOption(trustOption);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Messages to verify."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(arguments)) {
@@ -170,7 +211,12 @@ int runVerify(const QStringList& arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        out() << helpWithUsage(parser,
+                               QStringLiteral("authlens-cli verify [--records FILE | --dns SERVER[:PORT]] "
+                                              "[--dnssec] [--now UNIXTIME] [--ip IP] [--mailfrom ADDR] "
+                                              "[--helo HOST] [--json] FILE..."))
+              << "\nExit status: 0 when every message has a passing DKIM signature, 1 otherwise, 2 for a "
+                 "usage or I/O error.\n";
         return ExitOk;
     }
     const QStringList files = parser.positionalArguments();
@@ -179,7 +225,8 @@ int runVerify(const QStringList& arguments)
         return ExitUsage;
     }
 
-    dkim::Verifier::Options options;
+    pipeline::AnalyzerOptions analyzerOptions;
+    dkim::Verifier::Options& options = analyzerOptions.dkim;
     if (parser.isSet(nowOption)) {
         bool ok = false;
         options.now = parser.value(nowOption).toLongLong(&ok);
@@ -203,8 +250,23 @@ int runVerify(const QStringList& arguments)
     for (const QString& warning : resolver.warnings)
         err() << "verify: " << warning << "\n";
 
-    const dkim::Verifier verifier(resolver.resolver, options);
-    VerifyRun run(verifier, parser.isSet(jsonOption));
+    if (parser.isSet(ipOption)) {
+        const QHostAddress ip(parser.value(ipOption));
+        if (ip.isNull()) {
+            err() << "verify: --ip needs an IPv4 or IPv6 address\n";
+            return ExitUsage;
+        }
+        analyzerOptions.clientIp = ip;
+    }
+    if (parser.isSet(mailFromOption))
+        analyzerOptions.mailFrom = parser.value(mailFromOption).toUtf8();
+    if (parser.isSet(heloOption))
+        analyzerOptions.helo = parser.value(heloOption).toUtf8();
+    for (const QString& id : parser.values(trustOption))
+        analyzerOptions.trustedAuthservIds.append(id.toUtf8());
+
+    const pipeline::Analyzer analyzer(resolver.resolver, analyzerOptions);
+    VerifyRun run(analyzer, parser.isSet(jsonOption));
     for (const QString& file : files)
         run.path(file);
     err().flush();
