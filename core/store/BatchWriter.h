@@ -45,6 +45,9 @@ public:
     {
         MessageRecord message; // id, rawStored and the result summary are filled in by the writer
         QByteArray raw;
+        // qCompress(raw) made beforehand (the import's workers compress in parallel); empty: the writer
+        // compresses.
+        QByteArray compressedRaw;
         qint64 runId = 0; // the verification run the results belong to; 0: no results
         VerificationResults results;
     };

@@ -24,12 +24,14 @@ ImportRun importFromRow(const QSqlQuery& query)
     run.messagesDuplicate = query.value(7).toLongLong();
     run.messagesFailed = query.value(8).toLongLong();
     run.bytesRead = query.value(9).toLongLong();
+    run.resumeOffset = column::toOptional(query.value(10));
+    run.resumeIndex = column::toOptional(query.value(11));
     return run;
 }
 
 const char* const kImportSelect =
     "SELECT id, source_id, started_at, finished_at, status, messages_seen, messages_new, "
-    "messages_duplicate, messages_failed, bytes_read FROM imports";
+    "messages_duplicate, messages_failed, bytes_read, resume_offset, resume_index FROM imports";
 
 } // namespace
 
@@ -97,6 +99,20 @@ bool ImportLog::updateCounts(const ImportRun& run)
          {QVariant(run.messagesSeen), QVariant(run.messagesNew), QVariant(run.messagesDuplicate),
           QVariant(run.messagesFailed), QVariant(run.bytesRead), QVariant(run.id)})
         update.addBindValue(value);
+    if (!update.exec()) {
+        m_lastError = update.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool ImportLog::saveResumePoint(qint64 importId, qint64 offset, qint64 index)
+{
+    QSqlQuery update(m_database.connection());
+    update.prepare(QStringLiteral("UPDATE imports SET resume_offset = ?, resume_index = ? WHERE id = ?"));
+    update.addBindValue(offset);
+    update.addBindValue(index);
+    update.addBindValue(importId);
     if (!update.exec()) {
         m_lastError = update.lastError().text();
         return false;

@@ -25,6 +25,9 @@ public:
     // Stores the counts and the final status ("finished", "cancelled", "failed").
     bool finishImport(const ImportRun& run);
     bool updateCounts(const ImportRun& run); // progress while running
+    // Records how far the run got (committed messages only); the next import of the source reads on
+    // from there when this run did not finish.
+    bool saveResumePoint(qint64 importId, qint64 offset, qint64 index);
     std::optional<ImportRun> importRun(qint64 importId);
     QList<ImportRun> imports(qint64 sourceId = 0);
 

@@ -37,6 +37,10 @@ struct ImportRun
     qint64 messagesDuplicate = 0;
     qint64 messagesFailed = 0;
     qint64 bytesRead = 0;
+    // Where the source reader continues if this run is resumed: every message before it is stored
+    // (or logged as an error). Empty until the first batch is committed.
+    std::optional<qint64> resumeOffset;
+    std::optional<qint64> resumeIndex;
 };
 
 // A per-message error in an import, located so the analyst can find the bytes again.

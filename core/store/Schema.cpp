@@ -190,6 +190,16 @@ QStringList version2()
     };
 }
 
+// Version 3: where an import got to in its source, so a killed import continues there (the reader's
+// resume offset and message index; every message before it is committed).
+QStringList version3()
+{
+    return {
+        QStringLiteral("ALTER TABLE imports ADD COLUMN resume_offset BIGINT"),
+        QStringLiteral("ALTER TABLE imports ADD COLUMN resume_index BIGINT"),
+    };
+}
+
 } // namespace
 
 std::vector<Migration> Schema::migrations(const SqlDialect& dialect)
@@ -199,12 +209,14 @@ std::vector<Migration> Schema::migrations(const SqlDialect& dialect)
          withTypes(dialect, version1())},
         {2, QStringLiteral("messages.day_utc with indexes per day; DKIM signatures by selector"),
          withTypes(dialect, version2())},
+        {3, QStringLiteral("imports.resume_offset and resume_index: where a killed import continues"),
+         withTypes(dialect, version3())},
     };
 }
 
 int Schema::latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 } // namespace authlens::store

@@ -5,6 +5,7 @@
 
 #include "store/BatchWriter.h"
 #include "store/Database.h"
+#include "store/ImportLog.h"
 #include "store/MessageQueries.h"
 #include "store/Schema.h"
 #include "store/VerificationRuns.h"
@@ -137,10 +138,17 @@ void TestStoreDatabase::migratesFromEveryEarlierVersion()
     QCOMPARE(database.integrityCheck(), QStringLiteral("ok"));
     if (startVersion >= 1) {
         QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM messages")).toInt(), 1);
-        // Version 2 filled the day column from the date.
-        QCOMPARE(scalar(database, QStringLiteral("SELECT day_utc FROM messages")).toLongLong(),
-                 dateMs / 86400000);
+        // Version 2 filled the day column from the date (a row written at v2 or later fills it itself).
+        if (startVersion < 2)
+            QCOMPARE(scalar(database, QStringLiteral("SELECT day_utc FROM messages")).toLongLong(),
+                     dateMs / 86400000);
     }
+    // Version 3: imports keep their resume point.
+    ImportLog log(database);
+    const qint64 importId = log.beginImport(log.sourceId(QStringLiteral("mbox"), QStringLiteral("/x.mbox")));
+    QVERIFY(importId > 0);
+    QVERIFY2(log.saveResumePoint(importId, 1234, 5), qPrintable(log.lastError()));
+    QCOMPARE(log.importRun(importId)->resumeOffset, std::optional<qint64>(1234));
     // The newest schema is complete whatever the start: the writer works on it.
     VerificationRuns runs(database);
     const qint64 runId = runs.begin(QStringLiteral("after migration"));

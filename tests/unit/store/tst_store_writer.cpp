@@ -373,6 +373,10 @@ void TestStoreWriter::importLogAndImapSyncState()
     const qint64 importId = log.beginImport(sourceId);
     QVERIFY(importId > 0);
     QCOMPARE(log.importRun(importId)->status, QStringLiteral("running"));
+    QVERIFY(!log.importRun(importId)->resumeOffset);
+    QVERIFY(log.saveResumePoint(importId, 98765, 42));
+    QCOMPARE(log.importRun(importId)->resumeOffset, std::optional<qint64>(98765));
+    QCOMPARE(log.importRun(importId)->resumeIndex, std::optional<qint64>(42));
     QVERIFY(log.logError({0,
                           importId,
                           QStringLiteral("/samples/box.mbox"),
@@ -384,8 +388,15 @@ void TestStoreWriter::importLogAndImapSyncState()
     auto item = samples::message(1, QStringLiteral("example.com"), m_runId);
     item.message.sourceId = sourceId;
     item.message.importId = importId;
+    // Bytes compressed beforehand (by the import's workers) are stored as given.
+    item.compressedRaw = qCompress(item.raw, 1);
     QVERIFY(writer.write(item).ok);
     QVERIFY(writer.flush());
+    QSqlQuery raw(m_database->connection());
+    QVERIFY(raw.exec(QStringLiteral("SELECT raw_compressed FROM messages")) && raw.next());
+    QCOMPARE(raw.value(0).toByteArray(), item.compressedRaw);
+    QCOMPARE(qUncompress(raw.value(0).toByteArray()), item.raw);
+    raw.finish();
     ImportRun run = *log.importRun(importId);
     run.messagesSeen = 2;
     run.messagesNew = 1;
@@ -398,6 +409,7 @@ void TestStoreWriter::importLogAndImapSyncState()
     QVERIFY(stored.finishedAt.isValid());
     QCOMPARE(stored.messagesFailed, 1);
     QCOMPARE(stored.bytesRead, 4096);
+    QCOMPARE(stored.resumeIndex, std::optional<qint64>(42));
     const QList<ImportError> errors = log.errors(importId);
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors.first().offset, std::optional<qint64>(123456));
