@@ -200,6 +200,41 @@ QStringList version3()
     };
 }
 
+// Version 4: the DKIM setup flow (issue 9). One row per domain and selector the platform generated a key
+// for: the public key, its fingerprint and where the private key file lives, never the private key. Each
+// state change is kept in dkim_setup_events so the analyst can see who stands where and since when.
+QStringList version4()
+{
+    return {
+        QStringLiteral("CREATE TABLE dkim_setup ("
+                       " id {ID},"
+                       " domain TEXT NOT NULL,"
+                       " selector TEXT NOT NULL,"
+                       " key_type VARCHAR(16) NOT NULL,"
+                       " key_bits INTEGER NOT NULL,"
+                       " public_key TEXT NOT NULL,"
+                       " fingerprint VARCHAR(128) NOT NULL,"
+                       " private_key_path TEXT NOT NULL,"
+                       " state VARCHAR(24) NOT NULL,"
+                       " state_reason TEXT,"
+                       " last_check VARCHAR(24),"
+                       " last_check_reason TEXT,"
+                       " last_checked_at BIGINT,"
+                       " created_at BIGINT NOT NULL,"
+                       " updated_at BIGINT NOT NULL,"
+                       " UNIQUE (domain, selector))"),
+        QStringLiteral("CREATE INDEX dkim_setup_by_state ON dkim_setup (domain, state)"),
+        QStringLiteral("CREATE TABLE dkim_setup_events ("
+                       " id {ID},"
+                       " setup_id BIGINT NOT NULL REFERENCES dkim_setup(id),"
+                       " from_state VARCHAR(24),"
+                       " to_state VARCHAR(24) NOT NULL,"
+                       " reason TEXT,"
+                       " occurred_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX dkim_setup_events_by_setup ON dkim_setup_events (setup_id, id)"),
+    };
+}
+
 } // namespace
 
 std::vector<Migration> Schema::migrations(const SqlDialect& dialect)
@@ -211,12 +246,14 @@ std::vector<Migration> Schema::migrations(const SqlDialect& dialect)
          withTypes(dialect, version2())},
         {3, QStringLiteral("imports.resume_offset and resume_index: where a killed import continues"),
          withTypes(dialect, version3())},
+        {4, QStringLiteral("DKIM setup flow: keys per domain and selector, their states and history"),
+         withTypes(dialect, version4())},
     };
 }
 
 int Schema::latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 } // namespace authlens::store
