@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipeline/ImportWorker.h"
+
+#include "mail/Message.h"
+#include "pipeline/AnalysisRecords.h"
+#include "pipeline/Analyzer.h"
+
+#include <QDateTime>
+#include <QStringDecoder>
+
+#include <exception>
+
+namespace authlens::pipeline {
+
+namespace {
+
+store::ImportError entry(const ImportJob& job, qint64 offsetInMessage, const QString& message)
+{
+    store::ImportError error;
+    error.path = job.errorPath;
+    if (job.errorOffset >= 0 || offsetInMessage > 0)
+        error.offset = qMax<qint64>(job.errorOffset, 0) + offsetInMessage;
+    error.uid = job.uid;
+    error.message = message;
+    error.occurredAt = QDateTime::currentDateTimeUtc();
+    return error;
+}
+
+bool isValidUtf8(QByteArrayView bytes)
+{
+    bool ascii = true;
+    for (const char c : bytes)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii)
+        return true;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes); // the decoder reports errors only once it has run
+    Q_UNUSED(text);
+    return !decoder.hasError();
+}
+
+} // namespace
+
+store::ImportError ImportWorker::logEntry(const sources::SourceError& error)
+{
+    store::ImportError entry;
+    entry.path = error.path;
+    if (error.offset >= 0)
+        entry.offset = error.offset;
+    entry.message = sources::SourceError::severityWord(error.severity) + QStringLiteral(": ") + error.message;
+    entry.occurredAt = QDateTime::currentDateTimeUtc();
+    return entry;
+}
+
+AnalyzedJob ImportWorker::process(ImportJob job) const
+{
+    AnalyzedJob result;
+    result.sequence = job.sequence;
+    result.resume = job.resume;
+    for (const sources::SourceError& error : job.sourceErrors) {
+        result.log.append(logEntry(error));
+        if (error.severity == sources::SourceError::Severity::Error && error.index >= 0)
+            ++result.failedMessages;
+    }
+    result.log.append(job.logEntries);
+    result.failedMessages += job.failedMessages;
+    if (!job.bytes)
+        return result;
+    // Analysis runs on hostile bytes: whatever escapes it (an allocation failure on a huge message)
+    // costs this message, never the import.
+    try {
+        analyze(job, result);
+    } catch (const std::exception& e) {
+        result.write.reset();
+        result.log.append(entry(
+            job, 0, QStringLiteral("error: message not stored: %1").arg(QString::fromLocal8Bit(e.what()))));
+        ++result.failedMessages;
+    } catch (...) {
+        result.write.reset();
+        result.log.append(entry(job, 0, QStringLiteral("error: message not stored: analysis failed")));
+        ++result.failedMessages;
+    }
+    return result;
+}
+
+void ImportWorker::analyze(const ImportJob& job, AnalyzedJob& result) const
+{
+    const QByteArray& raw = *job.bytes;
+    const mail::Message message = mail::Message::parse(raw);
+
+    // RFC 6532 allows UTF-8 in header fields; anything else 8-bit is damage the analyst should know
+    // about (the message is stored as received all the same).
+    for (const mail::HeaderField& field : message.headerFields()) {
+        if (!isValidUtf8(field.raw)) {
+            result.log.append(entry(job, field.offset,
+                                    QStringLiteral("warning: header field %1 (line %2) is not valid UTF-8; "
+                                                   "stored as received")
+                                        .arg(QString::fromLatin1(field.name.left(80)))
+                                        .arg(field.line)));
+        }
+    }
+    // RFC 5322 2.1.1: lines stop at 998 characters; one over a megabyte is a damaged or hostile file.
+    constexpr qsizetype kHugeLine = 1024 * 1024;
+    if (raw.size() > kHugeLine) {
+        qsizetype start = 0;
+        int line = 1;
+        while (start < raw.size()) {
+            qsizetype end = raw.indexOf('\n', start);
+            if (end < 0)
+                end = raw.size();
+            if (end - start > kHugeLine) {
+                result.log.append(
+                    entry(job, start,
+                          QStringLiteral("warning: line %1 is %2 bytes long (over 1 MB; RFC 5322 "
+                                         "2.1.1 allows 998 characters); stored as received")
+                              .arg(line)
+                              .arg(end - start)));
+                break;
+            }
+            start = end + 1;
+            ++line;
+        }
+    }
+    if (message.headerFields().empty()) {
+        result.log.append(
+            entry(job, 0, QStringLiteral("warning: no header fields found; stored as received")));
+    }
+
+    const Analysis analysis = m_analyzer.analyze(message);
+    store::BatchWriter::MessageWrite write;
+    write.message = AnalysisRecords::messageRecord(message);
+    write.message.sourceId = m_context.sourceId;
+    write.message.importId = m_context.importId;
+    write.message.locator = job.locator;
+    write.message.contentHash = store::BatchWriter::contentHash(raw);
+    write.raw = raw;
+    if (m_context.compress)
+        write.compressedRaw = qCompress(raw, m_context.compressionLevel);
+    write.runId = m_context.runId;
+    write.results = AnalysisRecords::results(analysis);
+    result.write = std::move(write);
+}
+
+} // namespace authlens::pipeline

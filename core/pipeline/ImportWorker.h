@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "pipeline/ImportJob.h"
+
+namespace authlens::pipeline {
+
+class Analyzer;
+
+// What an import's worker does to one job, on any thread: parse, analyze, map to store rows, hash and
+// compress the raw bytes (so the single writer thread only writes). Never throws: a failure becomes
+// an import-log entry for the message.
+class ImportWorker
+{
+public:
+    struct Context
+    {
+        qint64 sourceId = 0;
+        qint64 importId = 0;
+        qint64 runId = 0;
+        bool compress = true; // false: keep only the reference to the source
+        int compressionLevel = 6;
+    };
+
+    ImportWorker(const Analyzer& analyzer, Context context)
+        : m_analyzer(analyzer)
+        , m_context(context)
+    {}
+
+    AnalyzedJob process(ImportJob job) const;
+
+    // Source problems as import-log rows: "error: ...", "warning: ...", "note: ..." with file and offset.
+    static store::ImportError logEntry(const sources::SourceError& error);
+
+private:
+    void analyze(const ImportJob& job, AnalyzedJob& result) const;
+
+    const Analyzer& m_analyzer;
+    Context m_context;
+};
+
+} // namespace authlens::pipeline
