@@ -258,9 +258,13 @@ void addShop(std::vector<SampleSpec>& m)
                            "mode; policy from the organizational domain");
         m.push_back(s);
     }
-    m.push_back(
-        shop(24, 830, "Your order #10611 is confirmed", orderText, sig("esp-shop-s1", "shop.example", "s1")));
-    m.back().demonstrates = QStringLiteral("DKIM pass");
+    {
+        SignatureSpec simple = sig("esp-shop-s1", "shop.example", "s1");
+        simple.headerCanonicalization = Canonicalization::Simple;
+        simple.bodyCanonicalization = Canonicalization::Simple;
+        m.push_back(shop(24, 830, "Your order #10611 is confirmed", orderText, simple));
+        m.back().demonstrates = QStringLiteral("DKIM pass with simple/simple canonicalization");
+    }
     m.push_back(shop(31, 1005, "Your order #10702 has shipped", "Your parcel is on its way.",
                      sig("esp-shop-s2", "shop.example", "s2")));
     m.back().demonstrates = QStringLiteral("DKIM pass");
@@ -277,8 +281,18 @@ void addShop(std::vector<SampleSpec>& m)
                      sig("esp-shop-s2", "shop.example", "s2")));
     m.back().demonstrates = QStringLiteral("DKIM pass");
 
-    SampleSpec s =
-        spoof(22, 190, "Example Shop", "orders@shop.example", "Payment failed: update your card",
+    // A bounce (RFC 3464) with the null reverse-path: SPF checks the HELO identity (RFC 7208 2.4).
+    SampleSpec s = spoof(16, 1010, "Mail Delivery System", "MAILER-DAEMON@mx.shop.example",
+                         "Undelivered Mail Returned to Sender",
+                         "This is the mail system at host mx.shop.example. Your message to "
+                         "seedbox@authlens-sample.example could not be delivered: mailbox full.",
+                         "", {"mx.shop.example", "mx.shop.example", "192.0.2.11"});
+    s.expected = expect({}, "pass", "pass", "none");
+    s.demonstrates =
+        QStringLiteral("Bounce with the null reverse-path (Return-Path: <>): SPF on the HELO name, "
+                       "aligned in relaxed mode; no DKIM signature");
+    m.push_back(s);
+    s = spoof(22, 190, "Example Shop", "orders@shop.example", "Payment failed: update your card",
               "Your last payment failed. Update your card details at https://shop-billing.example.",
               "orders@shop.example", spoofer2);
     s.expected = expect({}, "fail", "fail", "reject");

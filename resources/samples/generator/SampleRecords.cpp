@@ -58,6 +58,8 @@ QByteArray SampleRecords::zone(const SampleKeys& keys)
          "---\n";
     z += rr("shop.example.", "MX", "10 mx.shop.example.");
     z += rr("mx.shop.example.", "A", "192.0.2.11");
+    z += "; The HELO name of the shop's MX, checked for its bounces (null reverse-path).\n";
+    z += txt("mx.shop.example.", "v=spf1 a -all");
     z += rr("shop.example.", "A", "192.0.2.10");
     z += txt("shop.example.", "v=spf1 include:_spf.esp.example ip4:192.0.2.10 -all");
     z += "; The provider's bounce domain for shop.example (Return-Path), aligned in relaxed mode.\n";
