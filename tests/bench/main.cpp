@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// authlens-bench: the DKIM verification benchmark of issue 3 (Performance). Not a test: it prints figures.
+//
+//   authlens-bench generate --out DIR [--messages 20000] [--seed N] [--keys DIR]
+//   authlens-bench verify DIR [--threads N] [--repeat N] [--json]
+//   authlens-bench [all] [--messages N] [--seed N] [--threads N] [--out DIR] [--json]
+//
+// Exit status: 0 every signature passed, 1 a wrong verdict, 2 a usage or I/O error (or no openssl).
+
+#include "BenchReport.h"
+#include "CorpusGenerator.h"
+#include "OpensslBound.h"
+#include "VerifyBenchmark.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <thread>
+
+using namespace authlens::bench;
+
+namespace {
+
+void say(const QString& text)
+{
+    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+
+void print(const QByteArray& text)
+{
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    std::fflush(stdout);
+}
+
+int usage(const QString& message)
+{
+    say(QStringLiteral("authlens-bench: %1 (see --help)").arg(message));
+    return 2;
+}
+
+CorpusGenerator::Summary generate(const QString& directory, int messages, quint64 seed, const QString& keys)
+{
+    CorpusGenerator::Options options;
+    options.messages = messages;
+    options.seed = seed;
+    options.keyDirectory = keys;
+    int lastTenth = -1;
+    options.progress = [&lastTenth](int done, int total) {
+        const int tenth = done * 10 / std::max(1, total);
+        if (tenth != lastTenth) {
+            lastTenth = tenth;
+            say(QStringLiteral("generating: %1 / %2 messages").arg(done).arg(total));
+        }
+    };
+    CorpusGenerator generator(options);
+    return generator.write(directory);
+}
+
+int measure(const CorpusGenerator::Summary& corpus, bool generated, const VerifyBenchmark::Options& options,
+            int opensslSeconds, bool json)
+{
+    BenchReport::Input input;
+    input.corpus = corpus;
+    input.generated = generated;
+    input.cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    input.loadBefore = BenchReport::loadAverage();
+    // openssl first, alone: nothing of ours runs while it measures.
+    say(QStringLiteral("measuring the bound: openssl speed (about %1 s)").arg(5 * opensslSeconds));
+    input.rates = OpensslBound::measure(opensslSeconds);
+    say(QStringLiteral("verifying %1 messages (1 thread, then %2)")
+            .arg(corpus.messages)
+            .arg(options.threads > 0 ? options.threads : input.cores));
+    input.verify = VerifyBenchmark::run(corpus, options);
+    input.loadAfter = BenchReport::loadAverage();
+    if (!input.verify.error.isEmpty()) {
+        say(QStringLiteral("authlens-bench: %1").arg(input.verify.error));
+        return 2;
+    }
+    if (json)
+        print(QJsonDocument(BenchReport::json(input)).toJson(QJsonDocument::Compact) + "\n");
+    else
+        print(BenchReport::table(input));
+    if (input.verify.wrongVerdicts > 0)
+        return 1;
+    if (!input.rates.ok()) {
+        say(QStringLiteral("authlens-bench: no physical bound: %1").arg(input.rates.error));
+        return 2;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("authlens-bench"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "DKIM verification benchmark: makes a signed mbox corpus and its records file, verifies it through "
+        "the Authlens core on one thread and on every core, and compares with the bound from openssl "
+        "speed."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("generate, verify or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("verify: the corpus folder"),
+                                 QStringLiteral("[DIR]"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Corpus folder to write."),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption messagesOption(QStringLiteral("messages"),
+                                            QStringLiteral("Messages in the corpus (20000)."),
+                                            QStringLiteral("N"), QStringLiteral("20000"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Corpus seed (1)."),
+                                        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption keysOption(QStringLiteral("keys"),
+                                        QStringLiteral("Signing keys to reuse or create (default DIR/keys)."),
+                                        QStringLiteral("DIR"));
+    const QCommandLineOption threadsOption(
+        QStringLiteral("threads"), QStringLiteral("Threads of the parallel run (default: one per core)."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption repeatOption(QStringLiteral("repeat"),
+                                          QStringLiteral("Timed runs of each kind; the fastest counts (1)."),
+                                          QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption opensslSecondsOption(QStringLiteral("openssl-seconds"),
+                                                  QStringLiteral("Seconds per openssl speed run (2)."),
+                                                  QStringLiteral("N"), QStringLiteral("2"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("Print one JSON object instead of the table."));
+    parser.addOptions({outOption, messagesOption, seedOption, keysOption, threadsOption, repeatOption,
+                       opensslSecondsOption, jsonOption});
+    parser.process(app);
+
+    QStringList positional = parser.positionalArguments();
+    const QString command = positional.isEmpty() ? QStringLiteral("all") : positional.takeFirst();
+    bool ok = false;
+    const int messages = parser.value(messagesOption).toInt(&ok);
+    if (!ok || messages < 1 || messages > 10000000)
+        return usage(QStringLiteral("--messages must be a number from 1 to 10000000"));
+    const quint64 seed = parser.value(seedOption).toULongLong(&ok);
+    if (!ok)
+        return usage(QStringLiteral("--seed must be a non-negative number"));
+    VerifyBenchmark::Options verifyOptions;
+    verifyOptions.threads = parser.value(threadsOption).toInt(&ok);
+    if (!ok || verifyOptions.threads < 0 || verifyOptions.threads > 1024)
+        return usage(QStringLiteral("--threads must be a number from 0 to 1024"));
+    verifyOptions.repeat = parser.value(repeatOption).toInt(&ok);
+    if (!ok || verifyOptions.repeat < 1 || verifyOptions.repeat > 100)
+        return usage(QStringLiteral("--repeat must be a number from 1 to 100"));
+    const int opensslSeconds = parser.value(opensslSecondsOption).toInt(&ok);
+    if (!ok || opensslSeconds < 1 || opensslSeconds > 60)
+        return usage(QStringLiteral("--openssl-seconds must be a number from 1 to 60"));
+    const bool json = parser.isSet(jsonOption);
+
+    if (command == QLatin1String("generate")) {
+        if (!parser.isSet(outOption) || !positional.isEmpty())
+            return usage(QStringLiteral("generate takes --out DIR and no other argument"));
+        const CorpusGenerator::Summary corpus =
+            generate(parser.value(outOption), messages, seed, parser.value(keysOption));
+        if (!corpus.ok())
+            return usage(corpus.error);
+        print(
+            QStringLiteral("%1 messages (%2 MB, median %3 B, %4 over 60 KB), %5 rsa + %6 ed25519 signatures, "
+                           "in %7 s\n%8\n%9\n")
+                .arg(corpus.messages)
+                .arg(double(corpus.messageBytes) / 1e6, 0, 'f', 1)
+                .arg(corpus.medianMessageBytes)
+                .arg(corpus.messagesOver60k)
+                .arg(corpus.rsaSignatures)
+                .arg(corpus.ed25519Signatures)
+                .arg(corpus.seconds, 0, 'f', 1)
+                .arg(corpus.mboxPath, corpus.recordsPath)
+                .toLocal8Bit());
+        return 0;
+    }
+    if (command == QLatin1String("verify")) {
+        if (positional.size() != 1)
+            return usage(QStringLiteral("verify takes one corpus folder"));
+        const CorpusGenerator::Summary corpus = CorpusGenerator::readManifest(positional.front());
+        if (!corpus.ok())
+            return usage(corpus.error);
+        return measure(corpus, false, verifyOptions, opensslSeconds, json);
+    }
+    if (command == QLatin1String("all")) {
+        if (!positional.isEmpty())
+            return usage(QStringLiteral("all takes no folder; use --out DIR to keep the corpus"));
+        QTemporaryDir temporary;
+        QString directory = parser.value(outOption);
+        if (directory.isEmpty()) {
+            if (!temporary.isValid())
+                return usage(
+                    QStringLiteral("cannot make a temporary folder: %1").arg(temporary.errorString()));
+            directory = temporary.path();
+        }
+        const CorpusGenerator::Summary corpus = generate(directory, messages, seed, parser.value(keysOption));
+        if (!corpus.ok())
+            return usage(corpus.error);
+        return measure(corpus, true, verifyOptions, opensslSeconds, json);
+    }
+    return usage(QStringLiteral("unknown command \"%1\"").arg(command));
+}
