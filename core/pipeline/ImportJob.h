@@ -41,6 +41,9 @@ struct AnalyzedJob
 {
     qint64 sequence = 0;
     std::optional<store::BatchWriter::MessageWrite> write;
+    // The content hash was already committed when the worker looked: counted as a duplicate, neither
+    // analyzed nor written again (a re-import or a resumed one costs a hash and a lookup per message).
+    bool alreadyStored = false;
     QList<store::ImportError> log; // importId is filled in by the writer
     qint64 failedMessages = 0;     // messages lost to errors (not stored)
     ImportResumeMark resume;

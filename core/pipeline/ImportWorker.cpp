@@ -52,7 +52,7 @@ store::ImportError ImportWorker::logEntry(const sources::SourceError& error)
     return entry;
 }
 
-AnalyzedJob ImportWorker::process(ImportJob job) const
+AnalyzedJob ImportWorker::process(ImportJob job, const StoredCheck& isStored) const
 {
     AnalyzedJob result;
     result.sequence = job.sequence;
@@ -66,10 +66,15 @@ AnalyzedJob ImportWorker::process(ImportJob job) const
     result.failedMessages += job.failedMessages;
     if (!job.bytes)
         return result;
+    const QByteArray hash = store::BatchWriter::contentHash(*job.bytes);
+    if (isStored && isStored(hash)) {
+        result.alreadyStored = true;
+        return result;
+    }
     // Analysis runs on hostile bytes: whatever escapes it (an allocation failure on a huge message)
     // costs this message, never the import.
     try {
-        analyze(job, result);
+        analyze(job, hash, result);
     } catch (const std::exception& e) {
         result.write.reset();
         result.log.append(entry(
@@ -83,7 +88,7 @@ AnalyzedJob ImportWorker::process(ImportJob job) const
     return result;
 }
 
-void ImportWorker::analyze(const ImportJob& job, AnalyzedJob& result) const
+void ImportWorker::analyze(const ImportJob& job, const QByteArray& contentHash, AnalyzedJob& result) const
 {
     const QByteArray& raw = *job.bytes;
     const mail::Message message = mail::Message::parse(raw);
@@ -132,7 +137,7 @@ void ImportWorker::analyze(const ImportJob& job, AnalyzedJob& result) const
     write.message.sourceId = m_context.sourceId;
     write.message.importId = m_context.importId;
     write.message.locator = job.locator;
-    write.message.contentHash = store::BatchWriter::contentHash(raw);
+    write.message.contentHash = contentHash;
     write.raw = raw;
     if (m_context.compress)
         write.compressedRaw = qCompress(raw, m_context.compressionLevel);

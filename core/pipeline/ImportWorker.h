@@ -3,6 +3,8 @@
 
 #include "pipeline/ImportJob.h"
 
+#include <functional>
+
 namespace authlens::pipeline {
 
 class Analyzer;
@@ -27,13 +29,16 @@ public:
         , m_context(context)
     {}
 
-    AnalyzedJob process(ImportJob job) const;
+    // True when a message with this content hash is already committed to the database.
+    using StoredCheck = std::function<bool(const QByteArray& contentHash)>;
+
+    AnalyzedJob process(ImportJob job, const StoredCheck& isStored = {}) const;
 
     // Source problems as import-log rows: "error: ...", "warning: ...", "note: ..." with file and offset.
     static store::ImportError logEntry(const sources::SourceError& error);
 
 private:
-    void analyze(const ImportJob& job, AnalyzedJob& result) const;
+    void analyze(const ImportJob& job, const QByteArray& contentHash, AnalyzedJob& result) const;
 
     const Analyzer& m_analyzer;
     Context m_context;

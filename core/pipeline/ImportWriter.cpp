@@ -63,6 +63,11 @@ private:
         m_owner.m_failed += job.failedMessages;
         m_run.messagesFailed += job.failedMessages;
         m_run.messagesSeen += job.failedMessages;
+        if (job.alreadyStored) {
+            ++m_run.messagesSeen;
+            ++m_owner.m_duplicates;
+            ++m_run.messagesDuplicate;
+        }
         if (job.write) {
             ++m_run.messagesSeen;
             m_run.bytesRead += job.write->raw.size();

@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSqlQuery>
 #include <QThread>
 
 #include <thread>
@@ -222,8 +223,23 @@ SourceImportSummary Importer::importSource(Context& context, const QString& sour
     std::vector<std::thread> workers;
     for (int i = 0; i < m_options.jobs; ++i) {
         workers.emplace_back([&] {
+            // Each worker asks its own connection whether a message is stored already (Qt SQL
+            // connections belong to one thread); without one, every message is analyzed.
+            store::Database::OpenResult lookup = store::Database::open(m_databasePath);
+            std::optional<QSqlQuery> find;
+            if (lookup.database) {
+                find.emplace(lookup.database->connection());
+                find->prepare(QStringLiteral("SELECT 1 FROM messages WHERE content_hash = ?"));
+            }
+            const ImportWorker::StoredCheck isStored = [&](const QByteArray& hash) {
+                find->bindValue(0, QString::fromLatin1(hash));
+                const bool stored = find->exec() && find->next();
+                find->finish();
+                return stored;
+            };
             while (std::optional<ImportJob> job = toWorkers.pop())
-                toWriter.push(worker.process(std::move(*job)));
+                toWriter.push(worker.process(std::move(*job), find ? isStored : ImportWorker::StoredCheck()));
+            find.reset();
         });
     }
 
