@@ -304,6 +304,8 @@ SourceImportSummary Importer::importSource(Context& context, const QString& sour
     if (!writer.fatalError().isEmpty()) {
         summary.error = context.summary.fatalError = writer.fatalError();
         run.status = QStringLiteral("failed");
+    } else if (!summary.error.isEmpty() && !m_cancel) {
+        run.status = QStringLiteral("failed"); // the source broke off (IMAP login refused, connection lost)
     } else if (!exhausted) {
         run.status = QStringLiteral("cancelled");
     } else {
