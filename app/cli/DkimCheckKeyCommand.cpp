@@ -7,10 +7,11 @@
 
 #include "dkimsetup/KeyGenerator.h"
 #include "dkimsetup/PublicationCheck.h"
+#include "dkimsetup/SetupStates.h"
 #include "dns/ResolverFactory.h"
+#include "store/Database.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,9 +20,6 @@
 namespace authlens::cli {
 
 namespace {
-
-// A PEM private key is a few kilobytes; anything much larger is not one.
-constexpr qint64 maxPrivateKeyBytes = 1024 * 1024;
 
 QString latin(QByteArrayView text)
 {
@@ -131,14 +129,20 @@ int runDkimCheckKey(const QStringList& arguments)
     const QCommandLineOption keyOption(QStringLiteral("private-key"),
                                        QStringLiteral("The private key file (PEM)."), QStringLiteral("FILE"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    for (const QCommandLineOption* option : {&help, &domainOption, &selectorOption, &keyOption, &jsonOption})
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QStringLiteral("Record the result in this Authlens database's DKIM setup list (the selector must be "
+                       "listed, e.g. by dkim-keygen --db)."),
+        QStringLiteral("FILE"));
+    for (const QCommandLineOption* option :
+         {&help, &domainOption, &selectorOption, &keyOption, &jsonOption, &dbOption})
         parser.addOption(*option);
     // --records and --dns may be repeated: each is one resolver, to see propagation.
     dns::ResolverFactory::addOptions(parser);
 
     const QString usageLine =
         QStringLiteral("authlens-cli dkim-check-key --domain D --selector S --private-key FILE "
-                       "[--records FILE | --dns SERVER[:PORT]]... [--dnssec] [--json]");
+                       "[--records FILE | --dns SERVER[:PORT]]... [--dnssec] [--db FILE] [--json]");
     auto usage = [&usageLine](const QString& message) {
         err() << "authlens-cli dkim-check-key: " << message << "\nUsage: " << usageLine << "\n";
         err().flush();
@@ -168,23 +172,9 @@ int runDkimCheckKey(const QStringList& arguments)
         return usage(QStringLiteral("--selector: %1").arg(error));
 
     const QString keyPath = parser.value(keyOption);
-    QFile keyFile(keyPath);
-    if (!keyFile.open(QIODevice::ReadOnly)) {
-        err() << "authlens-cli dkim-check-key: cannot read " << keyPath << ": " << keyFile.errorString()
-              << "\n";
-        err().flush();
-        return ExitUsage;
-    }
-    if (keyFile.size() > maxPrivateKeyBytes) {
-        err() << "authlens-cli dkim-check-key: " << keyPath
-              << " is larger than 1 MB: not a PEM private key\n";
-        err().flush();
-        return ExitUsage;
-    }
-    const dkim::Crypto::KeyLoad key = dkim::Crypto::loadPrivateKeyPem(keyFile.read(maxPrivateKeyBytes));
+    const dkim::Crypto::KeyLoad key = dkimsetup::PublicationCheck::loadPrivateKeyFile(keyPath);
     if (!key.key) {
-        err() << "authlens-cli dkim-check-key: " << keyPath << " is not a usable private key: " << key.error
-              << "\n";
+        err() << "authlens-cli dkim-check-key: " << key.error << "\n";
         err().flush();
         return ExitUsage;
     }
@@ -234,11 +224,36 @@ int runDkimCheckKey(const QStringList& arguments)
     }
 
     const auto report = dkimsetup::PublicationCheck::check(domain.domain, selector, *key.key, probes);
+    QString recorded;
+    if (parser.isSet(dbOption)) {
+        store::Database::OpenOptions options;
+        options.mustExist = true;
+        auto opened = store::Database::open(parser.value(dbOption), options);
+        if (!opened.database) {
+            err() << "authlens-cli dkim-check-key: " << opened.error << "\n";
+            err().flush();
+            return ExitUsage;
+        }
+        dkimsetup::SetupStates states(*opened.database);
+        const auto change = states.recordCheck(domain.domain, selector, report.state, report.reason);
+        if (!change.ok()) {
+            err() << "authlens-cli dkim-check-key: not recorded: " << change.error << "\n";
+            err().flush();
+            return ExitUsage;
+        }
+        recorded = dkimsetup::setupStateName(change.entry->state);
+    }
     if (parser.isSet(jsonOption)) {
-        out() << QJsonDocument(reportToJson(report)).toJson(QJsonDocument::Compact) << "\n";
+        QJsonObject json = reportToJson(report);
+        if (!recorded.isEmpty())
+            json.insert(QStringLiteral("setup_state"), recorded);
+        out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << "\n";
         out().flush();
     } else {
         printText(report);
+        if (!recorded.isEmpty())
+            out() << "setup state: " << recorded << " (recorded in " << parser.value(dbOption) << ")\n";
+        out().flush();
     }
     return report.ok() ? ExitOk : ExitNegative;
 }

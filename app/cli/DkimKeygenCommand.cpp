@@ -6,6 +6,8 @@
 
 #include "dkimsetup/DnsSettings.h"
 #include "dkimsetup/KeyGenerator.h"
+#include "dkimsetup/SetupStates.h"
+#include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -91,13 +93,19 @@ int runDkimKeygen(const QStringList& arguments)
                        "replaced, e.g. {selector}.{domain}.dkim.platform.example."),
         QStringLiteral("PATTERN"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    for (const QCommandLineOption* option :
-         {&help, &domainOption, &selectorOption, &typeOption, &outOption, &cnameOption, &jsonOption})
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QStringLiteral(
+            "Add the selector to this Authlens database's DKIM setup list (public key, fingerprint "
+            "and the private key's path only); created if missing."),
+        QStringLiteral("FILE"));
+    for (const QCommandLineOption* option : {&help, &domainOption, &selectorOption, &typeOption, &outOption,
+                                             &cnameOption, &jsonOption, &dbOption})
         parser.addOption(*option);
 
     const QString usageLine = QStringLiteral(
         "authlens-cli dkim-keygen --domain D --selector S "
-        "[--type rsa2048|rsa3072|rsa4096|ed25519] --out DIR [--cname-target PATTERN] [--json]");
+        "[--type rsa2048|rsa3072|rsa4096|ed25519] --out DIR [--cname-target PATTERN] [--db FILE] [--json]");
     auto usage = [&usageLine](const QString& message) {
         err() << "authlens-cli dkim-keygen: " << message << "\nUsage: " << usageLine << "\n";
         err().flush();
@@ -136,11 +144,42 @@ int runDkimKeygen(const QStringList& arguments)
         !error.isEmpty())
         return usage(QStringLiteral("--selector: %1").arg(error));
 
+    // The database is opened before the key is made, so a bad path does not leave an unlisted key behind.
+    std::unique_ptr<store::Database> database;
+    if (parser.isSet(dbOption)) {
+        auto opened = store::Database::open(parser.value(dbOption));
+        if (!opened.database) {
+            err() << "authlens-cli dkim-keygen: " << opened.error << "\n";
+            err().flush();
+            return ExitUsage;
+        }
+        database = std::move(opened.database);
+        const auto domainName = dkimsetup::KeyGenerator::normalizedDomain(request.domain).domain;
+        if (const auto existing =
+                dkimsetup::SetupStates(*database).find(domainName, request.selector.trimmed().toLower())) {
+            err() << "authlens-cli dkim-keygen: selector " << QString::fromUtf8(request.selector.trimmed())
+                  << " of " << latin(domainName) << " is already in the setup list ("
+                  << dkimsetup::setupStateName(existing->state) << "); choose a new selector\n";
+            err().flush();
+            return ExitUsage;
+        }
+    }
+
     const dkimsetup::KeyGenerator::Result result = dkimsetup::KeyGenerator::generate(request);
     if (!result.ok()) {
         err() << "authlens-cli dkim-keygen: " << result.error << "\n";
         err().flush();
         return ExitUsage;
+    }
+    if (database) {
+        const auto added = dkimsetup::SetupStates(*database).add(result.domain, result.selector,
+                                                                 result.publicKey, result.privateKeyPath);
+        if (!added.ok()) {
+            err() << "authlens-cli dkim-keygen: the key was written to " << result.privateKeyPath
+                  << " but not listed: " << added.error << "\n";
+            err().flush();
+            return ExitUsage;
+        }
     }
     dkimsetup::DnsSettings settings = dkimsetup::DnsSettings::forKey(
         result.domain, result.selector, result.publicKey.type, result.publicKey.recordBytes);

@@ -9,6 +9,8 @@
 #include "lint/DkimKeyLint.h"
 #include "mail/Message.h"
 
+#include <QFile>
+
 namespace authlens::dkimsetup {
 
 namespace {
@@ -165,6 +167,35 @@ QString publicationStateName(PublicationState state)
         return QStringLiteral("temperror");
     }
     return {};
+}
+
+dkim::Crypto::KeyLoad PublicationCheck::loadPrivateKeyFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {std::nullopt, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+    if (file.size() > maxPrivateKeyBytes)
+        return {std::nullopt, QStringLiteral("%1 is larger than 1 MB: not a PEM private key").arg(path)};
+    dkim::Crypto::KeyLoad loaded = dkim::Crypto::loadPrivateKeyPem(file.read(maxPrivateKeyBytes));
+    if (!loaded.key)
+        loaded.error = QStringLiteral("%1 is not a usable private key: %2").arg(path, loaded.error);
+    return loaded;
+}
+
+PublicationCheck::Report PublicationCheck::checkKeyFile(const QByteArray& domain, const QByteArray& selector,
+                                                        const QString& privateKeyPath,
+                                                        const std::vector<ResolverProbe>& probes)
+{
+    const dkim::Crypto::KeyLoad loaded = loadPrivateKeyFile(privateKeyPath);
+    if (!loaded.key) {
+        Report report;
+        report.domain = domain.toLower();
+        report.selector = selector.toLower();
+        report.name = report.selector + "._domainkey." + report.domain;
+        report.reason = loaded.error;
+        return report;
+    }
+    return check(domain, selector, *loaded.key, probes);
 }
 
 QByteArray PublicationCheck::testMessage(const QByteArray& domain, const QByteArray& selector)

@@ -75,6 +75,14 @@ public:
     static Report check(const QByteArray& domain, const QByteArray& selector,
                         const dkim::Crypto::Key& privateKey, const std::vector<ResolverProbe>& probes);
 
+    // The same with the private key read from a PEM file (the path the setup list keeps). An unreadable
+    // or unusable file gives state TempFail with the reason: nothing could be checked.
+    static Report checkKeyFile(const QByteArray& domain, const QByteArray& selector,
+                               const QString& privateKeyPath, const std::vector<ResolverProbe>& probes);
+    // A PEM private key file, refused when larger than maxPrivateKeyBytes.
+    static dkim::Crypto::KeyLoad loadPrivateKeyFile(const QString& path);
+    static constexpr qint64 maxPrivateKeyBytes = 1024 * 1024;
+
     // The test message signed as the last proof: fixed header and body, From in the signing domain.
     static QByteArray testMessage(const QByteArray& domain, const QByteArray& selector);
 };

@@ -4,6 +4,9 @@
 // loopback), and check-key exits 0 only when the published key matches the private key.
 #include "dns/UnboundServer.h"
 
+#include "dkimsetup/SetupStates.h"
+#include "store/Database.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -227,6 +230,43 @@ private slots:
             run(checkKey(QStringLiteral("s1"), keyPath(m_rsa), {"--records", m_dir.filePath("none.zone")}))
                 .exitCode,
             2);
+    }
+
+    void setupListInTheDatabase()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("setup.authlens"));
+        Run r = run({"dkim-keygen", "--domain", "example.org", "--selector", "dbsel", "--out", m_keys, "--db",
+                     db, "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject key = r.json();
+        // The same selector again is refused before any key file is written.
+        r = run({"dkim-keygen", "--domain", "example.org", "--selector", "dbsel", "--out",
+                 m_dir.filePath(QStringLiteral("keys2")), "--db", db});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("already in the setup list"), r.err.constData());
+
+        const QString records = writeFile(QStringLiteral("db.zone"), zoneLine(key));
+        r = run({"dkim-check-key", "--domain", "example.org", "--selector", "dbsel", "--private-key",
+                 keyPath(key), "--records", records, "--db", db, "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("setup_state")).toString(),
+                 QStringLiteral("published-matching"));
+
+        auto opened = authlens::store::Database::open(db);
+        QVERIFY2(opened.database, qPrintable(opened.error));
+        authlens::dkimsetup::SetupStates states(*opened.database);
+        const auto entry = states.find("example.org", "dbsel");
+        QVERIFY(entry);
+        QCOMPARE(entry->state, authlens::dkimsetup::SetupState::PublishedMatching);
+        QCOMPARE(QString::fromLatin1(entry->fingerprint),
+                 key.value(QStringLiteral("fingerprint")).toString());
+        QCOMPARE(entry->privateKeyPath, keyPath(key));
+        // A selector not in the list is not recorded, and says so.
+        r = run({"dkim-check-key", "--domain", "example.com", "--selector", "s1", "--private-key",
+                 keyPath(m_rsa), "--records", writeFile(QStringLiteral("s1db.zone"), zoneLine(m_rsa)), "--db",
+                 db});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("not in the setup list"), r.err.constData());
     }
 
     void throughARealDnsServer()

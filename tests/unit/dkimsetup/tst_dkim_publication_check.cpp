@@ -8,6 +8,8 @@
 #include "dkimsetup/PublicationCheck.h"
 #include "dns/RecordsFileResolver.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -210,6 +212,26 @@ private slots:
                                                       {probe(zoneLine(m_rsa)), probe(zoneLine(m_rsa))});
         QCOMPARE(agreeing.state, PublicationState::PublishedMatching);
         QVERIFY(!hasFinding(agreeing, QStringLiteral("dkim.setup.propagation")));
+    }
+
+    void fromAKeyFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("k.pem"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(dkim::Crypto::privateKeyPem(m_rsa));
+        file.close();
+        QCOMPARE(PublicationCheck::checkKeyFile("example.com", "s1", path, {probe(zoneLine(m_rsa))}).state,
+                 PublicationState::PublishedMatching);
+        const auto missing = PublicationCheck::checkKeyFile(
+            "example.com", "s1", dir.filePath(QStringLiteral("no.pem")), {probe(zoneLine(m_rsa))});
+        QCOMPARE(missing.state, PublicationState::TempFail);
+        QVERIFY2(missing.reason.contains(QStringLiteral("cannot read")), qPrintable(missing.reason));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n");
+        file.close();
+        QVERIFY(!PublicationCheck::loadPrivateKeyFile(path).key);
     }
 
     void noResolverOrKeyIsNotAPass()
