@@ -34,7 +34,9 @@ public:
             AnalyzedJob current = std::move(m_pendingJobs.begin()->second);
             m_pendingJobs.erase(m_pendingJobs.begin());
             ++m_next;
-            if (!write(current))
+            const bool ok = write(current);
+            m_owner.advanced(m_next);
+            if (!ok)
                 return false;
         }
         return true;
@@ -150,8 +152,12 @@ void ImportWriter::run(BoundedQueue<AnalyzedJob>& queue, std::atomic_bool& cance
 {
     store::Database::OpenResult opened = store::Database::open(m_options.databasePath);
     bool ok = opened.database != nullptr;
-    if (!ok)
+    if (!ok) {
         m_fatalError = opened.error;
+        cancel = true;
+        std::lock_guard lock(m_windowMutex);
+        m_stopped = true;
+    }
     {
         std::unique_ptr<Session> session;
         if (ok)
@@ -160,6 +166,9 @@ void ImportWriter::run(BoundedQueue<AnalyzedJob>& queue, std::atomic_bool& cance
             if (ok && !session->take(std::move(*job))) {
                 ok = false;
                 cancel = true;
+                std::lock_guard lock(m_windowMutex);
+                m_stopped = true; // nothing more is written: let the reader see the cancel
+                m_windowMoved.notify_all();
             }
         }
         if (ok && !session->finish())
@@ -167,6 +176,22 @@ void ImportWriter::run(BoundedQueue<AnalyzedJob>& queue, std::atomic_bool& cance
     }
     if (!ok)
         cancel = true;
+    std::lock_guard lock(m_windowMutex);
+    m_stopped = true;
+    m_windowMoved.notify_all();
+}
+
+void ImportWriter::advanced(qint64 next)
+{
+    std::lock_guard lock(m_windowMutex);
+    m_next = next;
+    m_windowMoved.notify_all();
+}
+
+void ImportWriter::waitForWindow(qint64 sequence, qint64 window)
+{
+    std::unique_lock lock(m_windowMutex);
+    m_windowMoved.wait(lock, [&] { return m_stopped || sequence - m_next < window; });
 }
 
 } // namespace authlens::pipeline

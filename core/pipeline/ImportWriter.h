@@ -5,7 +5,9 @@
 #include "pipeline/ImportJob.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 
 namespace authlens::pipeline {
 
@@ -32,6 +34,11 @@ public:
     // fatalError() says why; `cancel` is set so the reader stops.
     void run(BoundedQueue<AnalyzedJob>& queue, std::atomic_bool& cancel);
 
+    // Blocks until the writer has taken every job before `sequence - window`. The reader calls it so
+    // that a worker stuck on one huge message cannot let the others run ahead and fill the writer's
+    // reorder buffer: memory stays bounded by the window, whatever the source.
+    void waitForWindow(qint64 sequence, qint64 window);
+
     qint64 stored() const { return m_stored.load(); }
     qint64 duplicates() const { return m_duplicates.load(); }
     qint64 failed() const { return m_failed.load(); }
@@ -42,6 +49,11 @@ private:
     class Session;
 
     Options m_options;
+    void advanced(qint64 next);
+    std::mutex m_windowMutex;
+    std::condition_variable m_windowMoved;
+    qint64 m_next = 0;      // under m_windowMutex: jobs written so far
+    bool m_stopped = false; // under m_windowMutex: the writer returned; nobody waits any longer
     std::atomic<qint64> m_stored{0};
     std::atomic<qint64> m_duplicates{0};
     std::atomic<qint64> m_failed{0};

@@ -246,6 +246,7 @@ SourceImportSummary Importer::importSource(Context& context, const QString& sour
     qint64 sequence = 0;
     bool exhausted = false;
     const auto push = [&](ImportJob&& job) {
+        writer.waitForWindow(sequence, 4 * qint64(m_options.queueCapacity));
         job.sequence = sequence++;
         if (job.bytes)
             ++context.messagesRead;
