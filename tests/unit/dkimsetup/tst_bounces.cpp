@@ -2,6 +2,7 @@
 // DeliveryStatusNotification and BounceRate: RFC 3464 reports recognized and attributed to the original
 // sending domain (From, else DKIM d=), delays and other reports told apart, and the over-5% finding.
 #include "dkimsetup/BounceRate.h"
+#include "dkimsetup/BounceTally.h"
 #include "dkimsetup/DeliveryStatusNotification.h"
 
 #include <QTest>
@@ -128,6 +129,33 @@ private slots:
         QVERIFY(!(BounceRate{"shop.example.com", 1000, 50}.finding())); // exactly 5% is not over
         QVERIFY(!(BounceRate{"shop.example.com", 0, 3}.finding()));     // nothing sent: no rate
         QVERIFY((BounceRate{"shop.example.com", 1000, 11}.finding(0.01)));
+    }
+
+    void tallyPerDomain()
+    {
+        BounceTally tally;
+        const QByteArray sent = "From: news@shop.example.com\r\nSubject: x\r\n\r\nBody\r\n";
+        for (int i = 0; i < 18; ++i)
+            tally.add(mail::Message::parse(sent));
+        tally.add(mail::Message::parse("From: a@other.example\r\n\r\nBody\r\n"));
+        tally.add(
+            mail::Message::parse(report("delivery-status", "failed", "message/rfc822", originalMessage)));
+        tally.add(
+            mail::Message::parse(report("delivery-status", "failed", "message/rfc822", originalMessage)));
+        tally.add(
+            mail::Message::parse(report("delivery-status", "delayed", "message/rfc822", originalMessage)));
+        tally.add(mail::Message::parse(report("delivery-status", "failed", "text/plain", "none\r\n")));
+        const std::vector<BounceRate> rates = tally.rates();
+        QCOMPARE(rates.size(), size_t(2));
+        QCOMPARE(rates.at(0).domain, QByteArray("other.example"));
+        QCOMPARE(rates.at(0).bounced, 0);
+        QCOMPARE(rates.at(1).domain, QByteArray("shop.example.com"));
+        QCOMPARE(rates.at(1).sent, 18); // the reports themselves are not counted as sent by the MTA's domain
+        QCOMPARE(rates.at(1).bounced, 2);
+        QCOMPARE(tally.unattributedBounces(), 1);
+        const auto findings = tally.findings();
+        QCOMPARE(findings.size(), size_t(1)); // 2/18 = 11% for shop.example.com; other.example 0%
+        QCOMPARE(findings.front().subject, QStringLiteral("Mail from shop.example.com"));
     }
 };
 
