@@ -88,7 +88,7 @@ int runCheck(const QStringList& arguments)
         err().flush();
         return int(ExitUsage);
     };
-    if (!parser.parse(arguments))
+    if (!parser.parse(arguments.mid(1)))
         return usage(parser.errorText());
     if (parser.isSet(help)) {
         QString text = parser.helpText();

@@ -127,7 +127,7 @@ int runSpf(const QStringList& arguments)
         err().flush();
         return int(ExitUsage);
     };
-    if (!parser.parse(arguments))
+    if (!parser.parse(arguments.mid(1)))
         return usage(parser.errorText());
     if (parser.isSet(help)) {
         QString text = parser.helpText();
@@ -139,8 +139,8 @@ int runSpf(const QStringList& arguments)
         out().flush();
         return ExitOk;
     }
-    if (parser.positionalArguments().size() > 1)
-        return usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(1)));
+    if (!parser.positionalArguments().isEmpty())
+        return usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(0)));
     if (!parser.isSet(ipOption))
         return usage(QStringLiteral("--ip is required"));
     const QString ipText = parser.value(ipOption).trimmed();

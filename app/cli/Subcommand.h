@@ -19,8 +19,9 @@ struct Subcommand
 {
     const char* name;
     const char* summary;
-    // `arguments` starts with the program name followed by the subcommand name, as QCommandLineParser
-    // expects.
+    // `arguments` starts with the program name followed by the subcommand name. Parse
+    // `arguments.mid(1)` with QCommandLineParser, so the subcommand name stands where it expects the
+    // program name and is not taken for a positional argument.
     int (*run)(const QStringList& arguments);
 };
 

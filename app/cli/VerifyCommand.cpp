@@ -206,7 +206,7 @@ int runVerify(const QStringList& arguments)
     parser.addOption(trustOption);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Messages to verify."),
                                  QStringLiteral("FILE..."));
-    if (!parser.parse(arguments)) {
+    if (!parser.parse(arguments.mid(1))) {
         err() << parser.errorText() << "\n";
         return ExitUsage;
     }
