@@ -5,6 +5,7 @@
 #include "dkimsetup/BounceTally.h"
 #include "dkimsetup/DeliveryStatusNotification.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace authlens;
@@ -129,6 +130,38 @@ private slots:
         QVERIFY(!(BounceRate{"shop.example.com", 1000, 50}.finding())); // exactly 5% is not over
         QVERIFY(!(BounceRate{"shop.example.com", 0, 3}.finding()));     // nothing sent: no rate
         QVERIFY((BounceRate{"shop.example.com", 1000, 11}.finding(0.01)));
+    }
+
+    void randomReportsNeverCrash()
+    {
+        const QList<QByteArray> fragments = {"--RPT\r\n",
+                                             "--RPT--\r\n",
+                                             "Content-Type: message/delivery-status\r\n",
+                                             "Content-Type: message/rfc822\r\n",
+                                             "Content-Type: text/rfc822-headers\r\n",
+                                             "Content-Transfer-Encoding: base64\r\n",
+                                             "\r\n",
+                                             "Action: failed\r\n",
+                                             "Status: 5.1.1\r\n",
+                                             " folded\r\n",
+                                             "From: x@",
+                                             "example.com\r\n",
+                                             "DKIM-Signature: d=",
+                                             ";",
+                                             "=",
+                                             ":",
+                                             "\x80"};
+        QRandomGenerator random(3464);
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray bytes =
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=RPT\r\n\r\n";
+            const int count = random.bounded(1, 60);
+            for (int i = 0; i < count; ++i)
+                bytes += fragments.at(random.bounded(fragments.size()));
+            const auto dsn = DeliveryStatusNotification::parse(mail::Message::parse(bytes));
+            QVERIFY(dsn); // the report-type alone makes it a notification
+            dsn->sendingDomain();
+        }
     }
 
     void tallyPerDomain()

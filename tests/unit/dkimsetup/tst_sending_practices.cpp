@@ -7,6 +7,7 @@
 #include "dkimsetup/UrlShorteners.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
@@ -217,6 +218,57 @@ private slots:
         links = MessageLinks::of(
             mail::Message::parse(message("Content-Type: multipart/x; boundary=\"\r\n", garbage)));
         QVERIFY(links.links.size() < 5);
+    }
+
+    void randomStructuredInputNeverCrashes()
+    {
+        // Fragments that steer the MIME walker, the decoders and the URL scanner into their edge cases.
+        const QList<QByteArray> fragments = {"--b\r\n",
+                                             "--b--\r\n",
+                                             "--c\n",
+                                             "Content-Type: multipart/mixed; boundary=b\r\n",
+                                             "Content-Type: multipart/alternative; boundary=\"c\"\r\n",
+                                             "Content-Type: text/html\r\n",
+                                             "Content-Transfer-Encoding: quoted-printable\r\n",
+                                             "Content-Transfer-Encoding: base64\r\n",
+                                             "\r\n",
+                                             "\n",
+                                             "=",
+                                             "=\r\n",
+                                             "=3D",
+                                             "=G",
+                                             "http://",
+                                             "https://",
+                                             "src=",
+                                             "unsubscribe",
+                                             "[",
+                                             "]",
+                                             "@",
+                                             ":",
+                                             "/",
+                                             "aGVsbG8=",
+                                             "\"",
+                                             "'",
+                                             "<",
+                                             ">",
+                                             " ",
+                                             "\t",
+                                             "x",
+                                             "bit.ly",
+                                             "\x80\xff",
+                                             "\0"};
+        QRandomGenerator random(20261123);
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray bytes = "From: a@example.com\r\nContent-Type: multipart/mixed; boundary=b\r\n";
+            const int count = random.bounded(1, 80);
+            for (int i = 0; i < count; ++i)
+                bytes += fragments.at(random.bounded(fragments.size()));
+            SendingFacts f = facts(bytes);
+            SendingPracticesLint::check(f); // must return, whatever it finds
+            const MessageLinks links = MessageLinks::of(f.message);
+            for (const MessageLinks::Link& link : links.links)
+                QVERIFY(!link.host.isEmpty());
+        }
     }
 
     void hostOfUrls()
