@@ -4,6 +4,7 @@
 #include "mail/Message.h"
 #include "pipeline/AnalysisRecords.h"
 #include "pipeline/Analyzer.h"
+#include "pipeline/ContentHash.h"
 
 #include <QDateTime>
 #include <QStringDecoder>
@@ -66,7 +67,7 @@ AnalyzedJob ImportWorker::process(ImportJob job, const StoredCheck& isStored) co
     result.failedMessages += job.failedMessages;
     if (!job.bytes)
         return result;
-    const QByteArray hash = store::BatchWriter::contentHash(*job.bytes);
+    const QByteArray hash = ContentHash::of(*job.bytes);
     if (isStored && isStored(hash)) {
         result.alreadyStored = true;
         return result;

@@ -4,6 +4,7 @@
 #include "mail/Message.h"
 #include "pipeline/AnalysisRecords.h"
 #include "pipeline/BoundedQueue.h"
+#include "pipeline/ContentHash.h"
 #include "sources/MboxReader.h"
 #include "store/BatchWriter.h"
 #include "store/Database.h"
@@ -75,7 +76,7 @@ std::optional<QByteArray> readFromSource(const StoredMessage& stored, QString& w
         }
         raw = file.readAll();
     }
-    if (store::BatchWriter::contentHash(raw) != stored.contentHash) {
+    if (ContentHash::of(raw) != stored.contentHash) {
         why = QStringLiteral("%1: the message changed since it was imported").arg(stored.path);
         return std::nullopt;
     }

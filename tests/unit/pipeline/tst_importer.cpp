@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportSamples.h"
 
+#include "pipeline/ContentHash.h"
 #include "pipeline/Importer.h"
 #include "pipeline/Reverifier.h"
 #include "store/Database.h"
@@ -52,6 +53,21 @@ private slots:
     void initTestCase() { QVERIFY(m_samples.ok()); }
 
     void init() { m_db = m_dir.filePath(QStringLiteral("%1.authlens").arg(QTest::currentTestFunction())); }
+
+    void contentHashMatchesTheStore()
+    {
+        // The workers hash with OpenSSL; the store's deduplication key must come out the same.
+        QByteArray bytes;
+        for (int size : {0, 1, 55, 56, 64, 1000, 1 << 20}) {
+            bytes.resize(size);
+            for (int i = 0; i < size; ++i)
+                bytes[i] = char((i * 131 + size) & 0xff);
+            QCOMPARE(pipeline::ContentHash::of(bytes), store::BatchWriter::contentHash(bytes));
+        }
+        QCOMPARE(
+            pipeline::ContentHash::of("abc"),
+            QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")); // FIPS 180-2
+    }
 
     void importsMboxMaildirAndEmlFolder()
     {
