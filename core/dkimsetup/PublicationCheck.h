@@ -70,6 +70,8 @@ public:
         bool ok() const { return state == PublicationState::PublishedMatching; }
     };
 
+    // Blocks on DNS (one TXT lookup per probe, plus the lint's and the verifier's): the desktop runs it
+    // off the GUI thread. Holds no state, so checks may run in parallel given thread-safe resolvers.
     // The overall state is PublishedMatching only when every probe sees the matching key; otherwise the
     // most telling disagreement: a different key anywhere, then a temporary failure, then not published.
     static Report check(const QByteArray& domain, const QByteArray& selector,
