@@ -171,7 +171,8 @@ int runImport(const QStringList& arguments)
                                QStringLiteral("authlens-cli import --db FILE [--records FILE | --dns "
                                               "SERVER[:PORT]] [--jobs N] [--password-stdin] "
                                               "[--xoauth2-token-file F] [--keep-reference-only] SOURCE..."))
-              << "\nExit status: 0 when every message was imported, 1 when some messages could not be "
+              << "\nExit status: 0 when every message was imported, 1 when some could not be or the import "
+                 "was cancelled "
                  "(see the import log), 2 for a usage or I/O error.\n";
         return ExitOk;
     }
