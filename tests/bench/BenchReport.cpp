@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonValue>
 
 namespace authlens::bench {
 
@@ -110,6 +111,26 @@ QByteArray BenchReport::table(const Input& input)
     out += row("scaling", fixed(d.scaling, 2) + "x on " + QByteArray::number(v.multi.threads) + " threads (" +
                               fixed(100 * d.scalingEfficiency, 0) + "% of linear; " +
                               QByteArray::number(input.cores) + " cores)");
+    if (v.haveStages && v.single.cpuSeconds > 0) {
+        const StageProfile::Stages& st = v.stages;
+        auto stage = [&](const QByteArray& label, double seconds) {
+            return row("  " + label,
+                       fixed(seconds, 3).rightJustified(7, ' ') + " s CPU " +
+                           fixed(seconds * 1e6 / std::max(1, v.messages), 1).rightJustified(7, ' ') +
+                           " us/msg " + fixed(100 * seconds / v.single.cpuSeconds, 1).rightJustified(5, ' ') +
+                           "%");
+        };
+        out += row("1 thread, step by step", "(each step alone over the corpus)");
+        out += stage("signature tag lists", st.signatureParse);
+        out += stage("key record + key decode", st.keyLoad);
+        out += stage("body canonicalize + hash", st.bodyHash);
+        out += stage("  of which SHA-256 alone", st.bodyHashOnly);
+        out += stage("signed header selection", st.headerSelect);
+        out += stage("hash + RSA/Ed25519 verify", st.publicKeyVerify);
+        const double sum =
+            st.signatureParse + st.keyLoad + st.bodyHash + st.headerSelect + st.publicKeyVerify;
+        out += stage("the rest (results, DNS cache)", std::max(0.0, v.single.cpuSeconds - sum));
+    }
     out += row("DNS cache",
                QByteArray::number(v.cacheHits) + " hits, " + QByteArray::number(v.cacheMisses) + " misses");
     out += "\nPhysical bound (" + r.version.toLatin1() + ", openssl speed -seconds " +
@@ -189,6 +210,15 @@ QJsonObject BenchReport::json(const Input& input)
             {QStringLiteral("percentOfBound"), d.percentOfBound},
             {QStringLiteral("percentOfBoundWall"), d.percentOfBoundWall},
             {QStringLiteral("goalMet"), r.ok() && d.percentOfBound >= 50},
+            {QStringLiteral("stagesCpuSeconds"),
+             v.haveStages
+                 ? QJsonValue(QJsonObject{{QStringLiteral("signatureParse"), v.stages.signatureParse},
+                                          {QStringLiteral("keyLoad"), v.stages.keyLoad},
+                                          {QStringLiteral("bodyHash"), v.stages.bodyHash},
+                                          {QStringLiteral("bodySha256Only"), v.stages.bodyHashOnly},
+                                          {QStringLiteral("headerSelect"), v.stages.headerSelect},
+                                          {QStringLiteral("publicKeyVerify"), v.stages.publicKeyVerify}})
+                 : QJsonValue()},
             {QStringLiteral("dnsCacheHits"), double(v.cacheHits)},
             {QStringLiteral("dnsCacheMisses"), double(v.cacheMisses)},
             {QStringLiteral("loadBefore"), input.loadBefore},

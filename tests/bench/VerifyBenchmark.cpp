@@ -222,21 +222,25 @@ VerifyBenchmark::Report VerifyBenchmark::run(const CorpusGenerator::Summary& cor
     const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
     const int multiThreads = options.threads > 0 ? options.threads : cores;
     const int repeat = std::max(1, options.repeat);
-    // The fastest run of each kind, by wall clock.
+    // The fastest of the runs of each kind, by wall clock and by CPU time (each its own minimum: on a
+    // shared machine the two need not come from the same run).
+    const auto fastest = [](std::pair<double, double> a, std::pair<double, double> b) {
+        return std::pair<double, double>{std::min(a.first, b.first), std::min(a.second, b.second)};
+    };
     std::pair<double, double> best1;
     std::pair<double, double> bestN;
     Tally first;
     for (int r = 0; r < repeat; ++r) {
         Tally tally;
         const std::pair<double, double> s1 = verifyAll(messages, verifier, 1, mboxName, tally);
-        best1 = r == 0 ? s1 : std::min(best1, s1);
+        best1 = r == 0 ? s1 : fastest(best1, s1);
         if (r == 0)
             first = tally;
         else
             first.wrong += tally.wrong;
         Tally tallyN;
         const std::pair<double, double> sN = verifyAll(messages, verifier, multiThreads, mboxName, tallyN);
-        bestN = r == 0 ? sN : std::min(bestN, sN);
+        bestN = r == 0 ? sN : fastest(bestN, sN);
         // A verdict must not depend on the thread that reached it.
         first.wrong += tallyN.wrong;
         for (const QString& s : tallyN.samples) {
@@ -259,6 +263,10 @@ VerifyBenchmark::Report VerifyBenchmark::run(const CorpusGenerator::Summary& cor
     }
     report.single = timingOf(1, best1, report.messages, report.messageBytes);
     report.multi = timingOf(multiThreads, bestN, report.messages, report.messageBytes);
+    if (options.stages) {
+        report.stages = StageProfile::measure(messages, verifier);
+        report.haveStages = true;
+    }
     const dns::CachingResolver::Statistics stats = cache->statistics();
     report.cacheHits = stats.hits;
     report.cacheMisses = stats.misses;

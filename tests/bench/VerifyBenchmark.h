@@ -2,6 +2,7 @@
 #pragma once
 
 #include "CorpusGenerator.h"
+#include "StageProfile.h"
 
 #include <QString>
 #include <QStringList>
@@ -18,8 +19,9 @@ class VerifyBenchmark
 public:
     struct Options
     {
-        int threads = 0; // the multi-thread run; 0: one per core
-        int repeat = 1;  // runs of each timing; the fastest counts (the machine may be shared)
+        int threads = 0;    // the multi-thread run; 0: one per core
+        int repeat = 3;     // runs of each timing; the fastest counts (the machine may be shared)
+        bool stages = true; // also time each verification step alone (StageProfile)
     };
 
     struct Timing
@@ -52,6 +54,8 @@ public:
         Timing multi;
         int wrongVerdicts = 0;    // signatures that did not pass, plus missing or extra ones
         QStringList wrongSamples; // the first few, "corpus.mbox#12 sig 0: fail (body hash ...)"
+        bool haveStages = false;
+        StageProfile::Stages stages;
         quint64 cacheHits = 0;
         quint64 cacheMisses = 0;
         bool ok() const { return error.isEmpty() && wrongVerdicts == 0; }
