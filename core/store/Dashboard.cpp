@@ -59,6 +59,32 @@ Dashboard::Condition Dashboard::whereClause(const MessageFilter& filter)
         parts << QStringLiteral("m.from_domain = ?");
         condition.bindings << filter.domain.toLower();
     }
+    if (!filter.text.isEmpty()) {
+        // LIKE with an escape character is standard SQL; '%' and '_' typed by the analyst are literal.
+        QString pattern = filter.text.toLower();
+        pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
+        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        parts << QStringLiteral("(LOWER(m.from_address) LIKE ? ESCAPE '\\' OR LOWER(m.subject) LIKE ? ESCAPE '\\')");
+        condition.bindings << pattern << pattern;
+    }
+    const std::pair<const char*, const QString*> results[] = {
+        {"m.dkim_result", &filter.dkimResult},
+        {"m.spf_result", &filter.spfResult},
+        {"m.dmarc_result", &filter.dmarcResult},
+    };
+    for (const auto& [column, value] : results) {
+        if (!value->isEmpty()) {
+            parts << QStringLiteral("%1 = ?").arg(QLatin1String(column));
+            condition.bindings << value->toLower();
+        }
+    }
+    if (!filter.selector.isEmpty()) {
+        parts << QStringLiteral("EXISTS (SELECT 1 FROM dkim_signatures ds WHERE ds.message_id = m.id "
+                                "AND ds.run_id = m.latest_run_id AND ds.selector = ?)");
+        condition.bindings << filter.selector;
+    }
     if (!parts.isEmpty())
         condition.sql = QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
     return condition;

@@ -17,6 +17,12 @@ struct MessageFilter
     QDateTime to;   // Date header before
     qint64 sourceId = 0;
     QString domain; // From domain, lowercase
+    QString text;   // part of the From address or the subject, case-insensitive
+    // The summary result word of the newest run ("pass", "fail", ...), as a dashboard bar stands for.
+    QString dkimResult;
+    QString spfResult;
+    QString dmarcResult;
+    QString selector; // messages with a signature by this selector (of the newest run)
 };
 
 // Counts per RFC 8601 result word.
