@@ -1,13 +1,59 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DashboardPage.h"
 
+#include "Session.h"
+#include "charts/ChartWidget.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QStackedLayout>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace authlens::desktop {
 
-DashboardPage::DashboardPage(QWidget* parent)
+namespace {
+
+const QStringList kDkimWords = {"pass", "fail", "policy", "neutral", "temperror", "permerror", "none"};
+const QStringList kSpfDmarcWords = {"pass", "fail", "softfail", "neutral", "temperror", "permerror", "none"};
+
+// Shows at most this many domains in the bar chart; the rest are in the table and the filter.
+constexpr int kMaxDomainBars = 12;
+
+ChartData stacked(const QString& title, const QStringList& categories, const QStringList& words,
+                  const std::function<qint64(int, const QString&)>& count)
+{
+    ChartData data;
+    data.title = title;
+    data.categories = categories;
+    data.valueAxisTitle = DashboardPage::tr("messages");
+    for (const QString& word : words) {
+        ChartSeries s;
+        s.name = word;
+        s.color = resultColor(word);
+        bool any = false;
+        for (int i = 0; i < categories.size(); ++i) {
+            const qint64 n = count(i, word);
+            any = any || n > 0;
+            s.values.append(double(n));
+        }
+        if (any)
+            data.series.append(s);
+    }
+    return data;
+}
+
+} // namespace
+
+DashboardPage::DashboardPage(Session* session, QWidget* parent)
     : QWidget(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("dashboardPage"));
     m_emptyState = new QLabel(
@@ -20,8 +66,221 @@ DashboardPage::DashboardPage(QWidget* parent)
     m_emptyState->setWordWrap(true);
     m_emptyState->setAccessibleName(tr("Dashboard"));
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_emptyState);
+    auto* content = new QWidget(this);
+    auto* filters = new QHBoxLayout;
+    m_useDates = new QCheckBox(tr("Dates"), content);
+    m_useDates->setAccessibleName(tr("Filter by date"));
+    m_from = new QDateEdit(QDate::currentDate().addMonths(-3), content);
+    m_to = new QDateEdit(QDate::currentDate(), content);
+    for (QDateEdit* edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setEnabled(false);
+    }
+    m_from->setAccessibleName(tr("From date"));
+    m_to->setAccessibleName(tr("To date"));
+    m_domain = new QComboBox(content);
+    m_domain->setObjectName(QStringLiteral("domainFilter"));
+    m_domain->setAccessibleName(tr("Sending domain"));
+    m_domain->setMinimumContentsLength(24);
+    m_period = new QComboBox(content);
+    m_period->addItem(tr("Per day"));
+    m_period->addItem(tr("Per week"));
+    m_period->setAccessibleName(tr("Time resolution"));
+    // Weeks by default: a day with a message or two swings between 0 and 100%.
+    m_period->setCurrentIndex(1);
+    filters->addWidget(m_useDates);
+    filters->addWidget(m_from);
+    filters->addWidget(new QLabel(QStringLiteral("–"), content));
+    filters->addWidget(m_to);
+    filters->addSpacing(16);
+    filters->addWidget(new QLabel(tr("Domain:"), content));
+    filters->addWidget(m_domain);
+    filters->addWidget(m_period);
+    filters->addStretch();
+
+    m_figures = new QLabel(content);
+    m_figures->setObjectName(QStringLiteral("headlineFigures"));
+    m_figures->setTextFormat(Qt::RichText);
+
+    m_domainChart = ChartWidget::create(content);
+    m_selectorChart = ChartWidget::create(content);
+    m_alignmentChart = ChartWidget::create(content);
+    m_timeChart = ChartWidget::create(content);
+    m_domainChart->setAccessibleName(tr("DKIM per sending domain"));
+    m_selectorChart->setAccessibleName(tr("DKIM per selector"));
+    m_alignmentChart->setAccessibleName(tr("SPF and DMARC per domain"));
+    m_timeChart->setAccessibleName(tr("Pass rate over time"));
+    auto* charts = new QGridLayout;
+    charts->addWidget(m_domainChart, 0, 0);
+    charts->addWidget(m_alignmentChart, 0, 1);
+    charts->addWidget(m_selectorChart, 1, 0);
+    charts->addWidget(m_timeChart, 1, 1);
+
+    auto* layout = new QVBoxLayout(content);
+    layout->addLayout(filters);
+    layout->addWidget(m_figures);
+    layout->addLayout(charts, 1);
+
+    m_stack = new QStackedLayout(this);
+    m_stack->addWidget(m_emptyState);
+    m_stack->addWidget(content);
+
+    connect(m_useDates, &QCheckBox::toggled, this, [this](bool on) {
+        m_from->setEnabled(on);
+        m_to->setEnabled(on);
+        refresh();
+    });
+    connect(m_from, &QDateEdit::dateChanged, this, &DashboardPage::refresh);
+    connect(m_to, &QDateEdit::dateChanged, this, &DashboardPage::refresh);
+    connect(m_domain, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
+    connect(m_period, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
+    connect(m_domainChart, &ChartWidget::clicked, this,
+            [this](const QString& c, const QString& s) { openBar(c, s, QStringLiteral("dkim")); });
+    connect(m_selectorChart, &ChartWidget::clicked, this,
+            [this](const QString& c, const QString& s) { openBar(c, s, QStringLiteral("selector")); });
+    connect(m_alignmentChart, &ChartWidget::clicked, this,
+            [this](const QString& c, const QString& s) { openBar(c, s, QStringLiteral("alignment")); });
+    connect(session, &Session::dataChanged, this, &DashboardPage::refresh);
+    refresh();
+}
+
+store::MessageFilter DashboardPage::filter() const
+{
+    store::MessageFilter f;
+    if (m_useDates->isChecked()) {
+        f.from = QDateTime(m_from->date(), QTime(0, 0), Qt::UTC);
+        f.to = QDateTime(m_to->date().addDays(1), QTime(0, 0), Qt::UTC);
+    }
+    if (m_domain->currentIndex() > 0)
+        f.domain = m_domain->currentData().toString();
+    return f;
+}
+
+void DashboardPage::refresh()
+{
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
+    store::Database* db = m_session->database();
+    if (!db) {
+        m_stack->setCurrentIndex(0);
+        m_refreshing = false;
+        return;
+    }
+    store::Dashboard dashboard(*db);
+    const store::MessageFilter f = filter();
+    m_headline = dashboard.headline(f);
+
+    // The domain list for the filter comes from the unfiltered data (minus the domain itself).
+    store::MessageFilter unscoped = f;
+    unscoped.domain.clear();
+    m_domains = dashboard.domains(unscoped);
+    const QString chosen = f.domain;
+    m_domain->blockSignals(true);
+    m_domain->clear();
+    m_domain->addItem(tr("All domains"));
+    for (const store::DomainStats& d : m_domains)
+        m_domain->addItem(tr("%1 (%2)").arg(d.domain).arg(d.messages), d.domain);
+    m_domain->setCurrentIndex(std::max(0, m_domain->findData(chosen)));
+    m_domain->blockSignals(false);
+
+    const bool empty = m_headline.messages == 0 && m_domains.isEmpty();
+    m_stack->setCurrentIndex(empty ? 0 : 1);
+    if (empty) {
+        m_refreshing = false;
+        return;
+    }
+
+    const QLocale locale;
+    m_figures->setText(tr("<b>%1</b> messages · <b>%2</b> domains · DKIM pass <b>%3%</b> · DMARC pass "
+                          "<b>%4%</b> · findings: <b>%5</b> errors, <b>%6</b> warnings, <b>%7</b> info")
+                           .arg(locale.toString(m_headline.messages))
+                           .arg(m_headline.domains)
+                           .arg(locale.toString(m_headline.dkimPassPercent, 'f', 1))
+                           .arg(locale.toString(m_headline.dmarcPassPercent, 'f', 1))
+                           .arg(m_headline.findingsBySeverity.value(QStringLiteral("error")))
+                           .arg(m_headline.findingsBySeverity.value(QStringLiteral("warning")))
+                           .arg(m_headline.findingsBySeverity.value(QStringLiteral("info"))));
+
+    QList<store::DomainStats> shown;
+    for (const store::DomainStats& d : m_domains) {
+        if ((chosen.isEmpty() || d.domain == chosen) && shown.size() < kMaxDomainBars)
+            shown.append(d);
+    }
+    QStringList names;
+    for (const store::DomainStats& d : shown)
+        names << d.domain;
+    m_domainChart->setData(stacked(tr("DKIM per sending domain"), names, kDkimWords,
+                                   [&](int i, const QString& w) { return shown[i].dkim.count(w); }));
+
+    // SPF and DMARC side by side: two bars per domain, "SPF domain" and "DMARC domain".
+    QStringList pairs;
+    m_alignmentBars.clear();
+    for (const QString& name : names) {
+        pairs << tr("SPF %1").arg(name) << tr("DMARC %1").arg(name);
+        m_alignmentBars.insert(pairs.at(pairs.size() - 2), {QStringLiteral("spf"), name});
+        m_alignmentBars.insert(pairs.back(), {QStringLiteral("dmarc"), name});
+    }
+    m_alignmentChart->setData(
+        stacked(tr("SPF and DMARC per domain"), pairs, kSpfDmarcWords, [&](int i, const QString& w) {
+            const store::DomainStats& d = shown[i / 2];
+            return i % 2 == 0 ? d.spf.count(w) : d.dmarc.count(w);
+        }));
+    refreshSelectors();
+
+    const QList<store::PeriodStats> periods =
+        m_period->currentIndex() == 0 ? dashboard.perDay(f) : dashboard.perWeek(f);
+    ChartData time;
+    time.kind = ChartData::Kind::Lines;
+    time.title = tr("Pass rate over time");
+    time.valueAxisTitle = tr("% pass");
+    time.valueMaximum = 100;
+    ChartSeries dkimLine{tr("DKIM"), {}, resultColor(QStringLiteral("pass"))};
+    ChartSeries dmarcLine{tr("DMARC"), {}, QColor(0x15, 0x65, 0xc0)};
+    for (const store::PeriodStats& p : periods) {
+        time.categories << locale.toString(p.start, QLocale::ShortFormat);
+        dkimLine.values << p.dkim.passPercent();
+        dmarcLine.values << p.dmarc.passPercent();
+    }
+    time.series << dkimLine << dmarcLine;
+    m_timeChart->setData(time);
+    m_refreshing = false;
+}
+
+void DashboardPage::refreshSelectors()
+{
+    store::Database* db = m_session->database();
+    store::MessageFilter f = filter();
+    // Per selector of the chosen domain; without a choice, of the domain with the most messages.
+    if (f.domain.isEmpty() && !m_domains.isEmpty())
+        f.domain = m_domains.front().domain;
+    const QList<store::SelectorStats> selectors = store::Dashboard(*db).selectors(f);
+    QStringList names;
+    for (const store::SelectorStats& s : selectors)
+        names << QStringLiteral("%1 (d=%2)").arg(s.selector, s.sdid);
+    m_selectorChart->setData(stacked(tr("DKIM per selector of %1").arg(f.domain), names, kDkimWords,
+                                     [&](int i, const QString& w) { return selectors[i].dkim.count(w); }));
+}
+
+void DashboardPage::openBar(const QString& category, const QString& series, const QString& kind)
+{
+    store::MessageFilter f = filter();
+    if (kind == QLatin1String("dkim")) {
+        f.domain = category;
+        f.dkimResult = series;
+    } else if (kind == QLatin1String("alignment")) {
+        const auto [method, domain] = m_alignmentBars.value(category);
+        f.domain = domain;
+        if (method == QLatin1String("spf"))
+            f.spfResult = series;
+        else
+            f.dmarcResult = series;
+    } else {
+        f.selector = category.left(category.indexOf(QLatin1String(" (d=")));
+        if (f.domain.isEmpty() && !m_domains.isEmpty())
+            f.domain = m_domains.front().domain;
+    }
+    emit showMessages(f);
 }
 
 } // namespace authlens::desktop

@@ -1,36 +1,87 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/Dashboard.h"
+
 #include <QMainWindow>
 
+class QLabel;
+class QProgressBar;
+class QPushButton;
 class QTabWidget;
 
 namespace authlens::desktop {
 
+class CheckerPage;
 class DashboardPage;
+class FindingsPage;
+class ImportController;
+class MessagesPage;
+class Session;
+class TracePage;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     // Window geometry and dock/toolbar layout are kept in QSettings under these keys.
     static constexpr const char* kGeometryKey = "mainWindow/geometry";
     static constexpr const char* kStateKey = "mainWindow/state";
+    static constexpr const char* kRecentDatabasesKey = "recentDatabases";
+    static constexpr const char* kSamplesImportedKey = "samplesImported";
 
     void saveWindowState() const;
     void restoreWindowState();
 
+    Session* session() const { return m_session; }
+    ImportController* imports() const { return m_imports; }
+    DashboardPage* dashboard() const { return m_dashboard; }
+    MessagesPage* messages() const { return m_messages; }
+    TracePage* trace() const { return m_trace; }
+    FindingsPage* findings() const { return m_findings; }
+    CheckerPage* checker() const { return m_checker; }
+
+    bool openDatabase(const QString& path);
+    // On the very first launch with an empty database, import the bundled samples (offline DNS).
+    // Returns true when an import was started.
+    bool importSamplesIfFirstRun();
+    // Shows files in the checker (command line, File → Open, drops).
+    void checkFiles(const QStringList& paths);
+    void showMessagesFor(const store::MessageFilter& filter);
+    void showTraceOf(qint64 messageId);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
     void showAbout();
+    void openMessageDialog();
+    void importDialog(bool folder);
+    void openDatabaseDialog();
+    void useRecordsFileDialog();
+    void useSystemDns();
+    void rememberDatabase(const QString& path);
+    void updateRecentMenu();
+    void updateStatus();
 
+    Session* m_session = nullptr;
+    ImportController* m_imports = nullptr;
     QTabWidget* m_pages = nullptr;
     DashboardPage* m_dashboard = nullptr;
+    MessagesPage* m_messages = nullptr;
+    TracePage* m_trace = nullptr;
+    FindingsPage* m_findings = nullptr;
+    CheckerPage* m_checker = nullptr;
+    QMenu* m_recent = nullptr;
+    QLabel* m_where = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_cancel = nullptr;
 };
 
 } // namespace authlens::desktop

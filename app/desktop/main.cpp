@@ -1,14 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
+#include "Session.h"
 #include "Translations.h"
 #include "Version.h"
+#include "import/ImportController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
+#include <QSettings>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
+
+namespace {
+
+// Grabs the window into a PNG once it has painted, then quits with the result.
+void screenshotAndQuit(authlens::desktop::MainWindow& window, const QString& path)
+{
+    QTimer::singleShot(400, &window, [&window, path] {
+        const bool saved = window.grab().save(path, "PNG");
+        if (!saved)
+            std::fprintf(stderr, "authlens: cannot write screenshot %s\n", qPrintable(path));
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -18,7 +37,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QString::fromLatin1(authlens::kVersion));
     QApplication::setDesktopFileName(QStringLiteral("org.authlens.Authlens"));
 
-    authlens::desktop::installTranslations(QLocale());
+    const QString language = QSettings().value(QStringLiteral("language")).toString();
+    authlens::desktop::installTranslations(language.isEmpty() ? QLocale() : QLocale(language));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "DKIM, SPF and DMARC analysis"));
@@ -28,21 +48,41 @@ int main(int argc, char* argv[])
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Render the main window into a PNG file and exit."),
         QCoreApplication::translate("main", "file"));
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QCoreApplication::translate("main", "Open this database instead of the one in the data folder."),
+        QCoreApplication::translate("main", "file"));
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QCoreApplication::translate("main", "Start on this page (0 = dashboard)."),
+                                  QCoreApplication::translate("main", "index"));
     parser.addOption(screenshot);
+    parser.addOption(database);
+    parser.addOption(page);
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QCoreApplication::translate("main", "Messages to show in the checker."),
+                                 QStringLiteral("[FILE...]"));
     parser.process(app);
 
     authlens::desktop::MainWindow window;
+    const QString path =
+        parser.isSet(database) ? parser.value(database) : authlens::desktop::Session::defaultDatabasePath();
+    window.openDatabase(path);
+    const bool importing = window.importSamplesIfFirstRun();
+    if (!parser.positionalArguments().isEmpty())
+        window.checkFiles(parser.positionalArguments());
+    if (parser.isSet(page))
+        window.findChild<QTabWidget*>(QStringLiteral("pages"))->setCurrentIndex(parser.value(page).toInt());
     window.show();
 
     if (parser.isSet(screenshot)) {
-        const QString path = parser.value(screenshot);
-        // Let the window lay out and paint once before grabbing it.
-        QTimer::singleShot(300, &window, [&window, path] {
-            const bool saved = window.grab().save(path, "PNG");
-            if (!saved)
-                std::fprintf(stderr, "authlens: cannot write screenshot %s\n", qPrintable(path));
-            QCoreApplication::exit(saved ? 0 : 1);
-        });
+        const QString file = parser.value(screenshot);
+        // On a first start, show the imported samples rather than an empty dashboard.
+        if (importing) {
+            QObject::connect(window.imports(), &authlens::desktop::ImportController::finished, &window,
+                             [&window, file] { screenshotAndQuit(window, file); });
+        } else {
+            screenshotAndQuit(window, file);
+        }
     }
     return QApplication::exec();
 }

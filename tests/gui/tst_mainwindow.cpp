@@ -30,7 +30,7 @@ private slots:
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
-        QCOMPARE(menus, QStringList({"&File", "&View", "&Help"}));
+        QCOMPARE(menus, QStringList({"&File", "&View", "&Settings", "&Help"}));
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("dashboardEmptyState")));
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Ready"));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("actionAbout")));

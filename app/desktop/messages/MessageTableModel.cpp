@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messages/MessageTableModel.h"
+
+#include "charts/ChartWidget.h"
+
+#include <QLocale>
+
+#include <limits>
+
+namespace authlens::desktop {
+
+MessageTableModel::MessageTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+    m_query.limit = kPageSize;
+}
+
+void MessageTableModel::setDatabase(store::Database* database)
+{
+    m_database = database;
+    reload();
+}
+
+void MessageTableModel::setFilter(const store::MessageFilter& filter)
+{
+    m_query.filter = filter;
+    reload();
+}
+
+void MessageTableModel::reload()
+{
+    beginResetModel();
+    m_pages.clear();
+    m_pageOrder.clear();
+    m_rows = 0;
+    if (m_database) {
+        const qint64 count = store::MessageQueries(*m_database).count(m_query.filter);
+        m_rows = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
+    }
+    endResetModel();
+}
+
+const store::MessageListRow* MessageTableModel::rowAt(int row) const
+{
+    if (!m_database || row < 0 || row >= m_rows)
+        return nullptr;
+    const int page = row / kPageSize;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) {
+        store::MessageListQuery query = m_query;
+        query.offset = qint64(page) * kPageSize;
+        query.after.reset();
+        store::MessagePage loaded = store::MessageQueries(*m_database).page(query);
+        if (!loaded.error.isEmpty())
+            m_lastError = loaded.error;
+        if (m_pageOrder.size() >= kMaxCachedPages)
+            m_pages.remove(m_pageOrder.takeFirst());
+        it = m_pages.insert(page, loaded.rows);
+        m_pageOrder.append(page);
+    }
+    const int inPage = row % kPageSize;
+    return inPage < it->size() ? &it->at(inPage) : nullptr;
+}
+
+qint64 MessageTableModel::messageId(int row) const
+{
+    const store::MessageListRow* r = rowAt(row);
+    return r ? r->id : 0;
+}
+
+int MessageTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int MessageTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MessageTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows || index.column() >= ColumnCount)
+        return {};
+    const store::MessageListRow* r = rowAt(index.row());
+    if (!r)
+        return {};
+    if (role == MessageIdRole)
+        return r->id;
+    const auto result = [&]() -> QString {
+        switch (index.column()) {
+        case DkimColumn:
+            return r->dkimResult;
+        case SpfColumn:
+            return r->spfResult;
+        case DmarcColumn:
+            return r->dmarcResult;
+        default:
+            return {};
+        }
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case DateColumn:
+            return r->date.isValid() ? QLocale().toString(r->date.toLocalTime(), QLocale::ShortFormat)
+                                     : tr("(no date)");
+        case FromColumn:
+            return r->fromAddress;
+        case SubjectColumn:
+            return r->subject;
+        default:
+            return result().isEmpty() ? tr("—") : result();
+        }
+    case Qt::ForegroundRole:
+        if (index.column() >= DkimColumn && !result().isEmpty())
+            return resultColor(result());
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == FromColumn)
+            return r->fromDomain;
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant MessageTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case DateColumn:
+        return tr("Date");
+    case FromColumn:
+        return tr("From");
+    case SubjectColumn:
+        return tr("Subject");
+    case DkimColumn:
+        return tr("DKIM");
+    case SpfColumn:
+        return tr("SPF");
+    case DmarcColumn:
+        return tr("DMARC");
+    default:
+        return {};
+    }
+}
+
+void MessageTableModel::sort(int column, Qt::SortOrder order)
+{
+    switch (column) {
+    case FromColumn:
+        m_query.sortKey = store::MessageSortKey::FromAddress;
+        break;
+    case SubjectColumn:
+        m_query.sortKey = store::MessageSortKey::Subject;
+        break;
+    case DateColumn:
+        m_query.sortKey = store::MessageSortKey::Date;
+        break;
+    default:
+        return; // result columns are not sortable in the store (no index): keep the current order
+    }
+    m_query.descending = order == Qt::DescendingOrder;
+    reload();
+}
+
+} // namespace authlens::desktop

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messages/MessagesPage.h"
+
+#include "Session.h"
+#include "messages/MessageTableModel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace authlens::desktop {
+
+MessagesPage::MessagesPage(Session* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_model(new MessageTableModel(this))
+{
+    setObjectName(QStringLiteral("messagesPage"));
+    m_text = new QLineEdit(this);
+    m_text->setObjectName(QStringLiteral("messageFilter"));
+    m_text->setPlaceholderText(tr("Filter by From or subject"));
+    m_text->setClearButtonEnabled(true);
+    m_text->setAccessibleName(tr("Message filter"));
+    m_scope = new QLabel(this);
+    auto* clear = new QPushButton(tr("Show all"), this);
+    clear->setAccessibleName(tr("Show all messages"));
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("messageTable"));
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(MessageTableModel::DateColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    // Uniform row heights: the view never measures rows it does not show (a million rows stay cheap).
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setSectionResizeMode(MessageTableModel::SubjectColumn, QHeaderView::Stretch);
+    m_view->setColumnWidth(MessageTableModel::DateColumn, 150);
+    m_view->setColumnWidth(MessageTableModel::FromColumn, 240);
+    m_view->setAccessibleName(tr("Messages"));
+
+    m_typing = new QTimer(this);
+    m_typing->setSingleShot(true);
+    m_typing->setInterval(250);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_text, 1);
+    top->addWidget(m_scope);
+    top->addWidget(clear);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+
+    connect(m_text, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
+    connect(m_typing, &QTimer::timeout, this, &MessagesPage::applyText);
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_text->clear();
+        setFilter({});
+    });
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex& index) {
+        if (const qint64 id = m_model->messageId(index.row()))
+            emit openMessage(id);
+    });
+    connect(session, &Session::databaseChanged, this,
+            [this] { m_model->setDatabase(m_session->database()); });
+    connect(session, &Session::dataChanged, m_model, &MessageTableModel::reload);
+    m_model->setDatabase(session->database());
+    describeFilter();
+}
+
+void MessagesPage::setFilter(const store::MessageFilter& filter)
+{
+    m_filter = filter;
+    m_filter.text = m_text->text().trimmed();
+    m_model->setFilter(m_filter);
+    describeFilter();
+}
+
+void MessagesPage::applyText()
+{
+    setFilter(m_filter);
+}
+
+void MessagesPage::describeFilter()
+{
+    QStringList parts;
+    if (!m_filter.domain.isEmpty())
+        parts << m_filter.domain;
+    if (!m_filter.selector.isEmpty())
+        parts << tr("selector %1").arg(m_filter.selector);
+    if (!m_filter.dkimResult.isEmpty())
+        parts << tr("DKIM %1").arg(m_filter.dkimResult);
+    if (!m_filter.spfResult.isEmpty())
+        parts << tr("SPF %1").arg(m_filter.spfResult);
+    if (!m_filter.dmarcResult.isEmpty())
+        parts << tr("DMARC %1").arg(m_filter.dmarcResult);
+    if (m_filter.from.isValid())
+        parts << tr("from %1").arg(m_filter.from.date().toString(Qt::ISODate));
+    if (m_filter.to.isValid())
+        parts << tr("before %1").arg(m_filter.to.date().toString(Qt::ISODate));
+    m_scope->setText(
+        tr("%n message(s)", nullptr, m_model->rowCount()) +
+        (parts.isEmpty() ? QString() : QStringLiteral(" · ") + parts.join(QStringLiteral(", "))));
+}
+
+} // namespace authlens::desktop
