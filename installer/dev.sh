@@ -20,6 +20,7 @@ packages=(
     libqt6sql6-sqlite qt6-qpa-plugins libssl-dev openssl libsqlite3-dev zlib1g-dev
     libunbound-dev unbound dns-root-data libpsl-dev publicsuffix qtkeychain-qt6-dev
     xvfb xauth poppler-utils dovecot-imapd dpkg-dev file python3 ldnsutils
+    desktop-file-utils appstream
 )
 
 install_missing() {

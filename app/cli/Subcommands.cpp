@@ -8,6 +8,10 @@ int runSpf(const QStringList& arguments);
 int runVerify(const QStringList& arguments);
 int runStats(const QStringList& arguments);
 int runCheck(const QStringList& arguments);
+int runImport(const QStringList& arguments);
+int runReverify(const QStringList& arguments);
+int runDkimKeygen(const QStringList& arguments);
+int runDkimCheckKey(const QStringList& arguments);
 
 const std::vector<Subcommand>& subcommands()
 {
@@ -19,6 +23,13 @@ const std::vector<Subcommand>& subcommands()
         {"stats", "Per domain and selector: message counts and DKIM, SPF, DMARC pass rates", runStats},
         {"check", "Lint a domain's DKIM keys, SPF and DMARC records: findings, fixes, corrected records",
          runCheck},
+        {"import", "Import mail (.eml, mbox, Maildir, imaps://) into a database, verified, resumable", runImport},
+        {"reverify", "Verify stored messages again (after a DNS change, or --as-of a date), keeping history",
+         runReverify},
+        {"dkim-keygen", "Generate a DKIM key pair for a domain and selector and print the DNS settings",
+         runDkimKeygen},
+        {"dkim-check-key", "Check that a published DKIM key record matches a private key (exit 0 if so)",
+         runDkimCheckKey},
     };
     return all;
 }
