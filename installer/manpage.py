@@ -25,6 +25,14 @@ import sys
 PAGES = {
     "authlens": {
         "title": "Email authentication analysis: DKIM, SPF and DMARC for deliverability analysts",
+        "about": [
+            "Authlens tells an email deliverability analyst whether a sender's mail is authenticated, "
+            "and if it is not, why, and which DNS record must be fixed: a dashboard per sending domain "
+            "and selector, a per-message trace of each verdict, findings with the corrected record to "
+            "copy, and PDF reports.",
+            "Files given on the command line (.eml messages or an mbox) open in the checker, as do "
+            "files opened with Authlens from the file manager.",
+        ],
         "see_also": ["authlens-cli(1)"],
         "files": [
             ("~/.local/share/Authlens/Authlens/", "The app's data folder ($XDG_DATA_HOME): the database it imports into."),
@@ -193,6 +201,7 @@ def render(name, version, main, commands):
     out += [roff_term(u) for u in main.usage] or [f"\\fB{name}\\fR [options]"]
     out += [".fi", ".SH DESCRIPTION"]
     out += paragraphs(main.description or [page["title"]])
+    out += paragraphs(page.get("about", []))
     if commands:
         out.append(".SH COMMANDS")
         out += entries_block([(c, s) for c, s, _ in commands], bold_terms=True)
