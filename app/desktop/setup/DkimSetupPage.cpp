@@ -127,8 +127,8 @@ DkimSetupPage::DkimSetupPage(Session* session, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(SetupTableModel::FingerprintColumn,
-                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setStretchLastSection(true);
 
     m_dns = new DnsSettingsView(this);
     m_checkResult = new QTextBrowser(this);
@@ -139,6 +139,7 @@ DkimSetupPage::DkimSetupPage(Session* session, QWidget* parent)
     m_reviewView->setAccessibleName(tr("Setup review findings"));
     m_details = new QTabWidget(this);
     m_details->setObjectName(QStringLiteral("setupDetails"));
+    m_details->setUsesScrollButtons(false);
     m_details->addTab(m_dns, tr("DNS Settings"));
     m_details->addTab(m_checkResult, tr("Publication Check"));
     m_details->addTab(m_reviewView, tr("Review"));

@@ -49,7 +49,7 @@ DnsSettingsView::DnsSettingsView(QWidget* parent)
     m_name->setAccessibleName(tr("Record name"));
     m_name->setReadOnly(true);
     m_value = codeBox(this, QStringLiteral("dnsValue"), tr("TXT value, whole"), 4);
-    m_strings = codeBox(this, QStringLiteral("dnsStrings"), tr("TXT value in 255-octet strings"), 4);
+    m_strings = codeBox(this, QStringLiteral("dnsStrings"), tr("TXT value in 255-octet strings"), 6);
     m_zoneLine = codeBox(this, QStringLiteral("dnsZoneLine"), tr("Zone file line"), 4);
     m_pattern = new QLineEdit(this);
     m_pattern->setObjectName(QStringLiteral("cnamePattern"));
