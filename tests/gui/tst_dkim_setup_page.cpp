@@ -5,7 +5,10 @@
 // rotation to a new selector. The table model runs under QAbstractItemModelTester throughout.
 #include "MainWindow.h"
 #include "Session.h"
+#include "dkim/Signer.h"
 #include "dkimsetup/DnsSettings.h"
+#include "dkimsetup/PublicationCheck.h"
+#include "import/ImportController.h"
 #include "setup/DkimSetupPage.h"
 #include "setup/DnsSettingsView.h"
 #include "setup/SetupTableModel.h"
@@ -262,6 +265,69 @@ private slots:
         QVERIFY(!page.enableSelected());
         QVERIFY(!page.retireSelected());
         QVERIFY(!page.message().isEmpty());
+    }
+
+    // Selectors seen signing in imported mail stand beside the list: a listed one shows its signatures, an
+    // unlisted one gets a row of its own and a review finding.
+    void signingSelectorsShownAgainstTheList()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        desktop::Session session;
+        QVERIFY(session.openDatabase(dir.filePath(QStringLiteral("signing.sqlite"))));
+        DkimSetupPage page(&session);
+        QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto listed = page.generate("example.com", "s1", KeyKind::Rsa2048, dir.path());
+        QVERIFY2(listed.ok(), qPrintable(listed.error));
+        const QByteArray listedLine = page.dnsSettings()->settings().zoneLine();
+        // A key the platform signs with but never put in the setup list.
+        dkimsetup::KeyGenerator::Request request;
+        request.domain = "example.com";
+        request.selector = "forgotten";
+        request.outputDirectory = dir.path();
+        const auto forgotten = dkimsetup::KeyGenerator::generate(request);
+        QVERIFY2(forgotten.ok(), qPrintable(forgotten.error));
+        const QByteArray forgottenLine =
+            dkimsetup::DnsSettings::forKey("example.com", "forgotten", dkim::KeyType::Rsa,
+                                           forgotten.publicKey.recordBytes)
+                .zoneLine();
+        QVERIFY(publish(session, dir.filePath(QStringLiteral("customer.zone")),
+                        listedLine + "\n" + forgottenLine + "\n"));
+
+        QStringList files;
+        for (const auto& [selector, path] :
+             {std::pair<QByteArray, QString>("s1", listed.privateKeyPath),
+              std::pair<QByteArray, QString>("forgotten", forgotten.privateKeyPath)}) {
+            const auto key = dkimsetup::PublicationCheck::loadPrivateKeyFile(path);
+            QVERIFY2(key.key.has_value(), qPrintable(key.error));
+            dkim::Signer::Options options;
+            options.domain = "example.com";
+            options.selector = selector;
+            const QByteArray raw = "From: News <news@example.com>\r\nTo: a@example.net\r\nSubject: Hello " +
+                                   selector + "\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\nMessage-ID: <" +
+                                   selector + "@example.com>\r\n\r\nHello.\r\n";
+            const auto signature = dkim::Signer(*key.key, options).sign(mail::Message::parse(raw));
+            QVERIFY2(signature.ok(), qPrintable(signature.error));
+            files << dir.filePath(QString::fromLatin1(selector) + QStringLiteral(".eml"));
+            QVERIFY(writeFile(files.last(), dkim::Signer::prepend(signature.field, raw)));
+        }
+        desktop::ImportController imports(&session);
+        QSignalSpy imported(&imports, &desktop::ImportController::finished);
+        QVERIFY(imports.start(files));
+        QVERIFY(imported.wait(60000));
+
+        QCOMPARE(page.model()->rowCount(), 2);
+        QVERIFY2(cell(page, "example.com", "s1", SetupTableModel::SigningColumn)
+                     .startsWith(SetupTableModel::tr("%n signature(s), %1 pass", nullptr, 1).arg(1)),
+                 qPrintable(cell(page, "example.com", "s1", SetupTableModel::SigningColumn)));
+        QCOMPARE(stateOf(page, "example.com", "forgotten"), QString());
+        QCOMPARE(cell(page, "example.com", "forgotten", SetupTableModel::StateColumn),
+                 SetupTableModel::tr("not in the setup list"));
+        QVERIFY(hasFinding(page, QStringLiteral("dkim.setup.unlisted-selector")));
+        // An unlisted row offers no state changes.
+        QVERIFY(page.select("example.com", "forgotten"));
+        QVERIFY(!page.enableSelected());
+        QVERIFY(!page.checkSelected());
     }
 
     void mainWindowHasTheTab()
