@@ -11,13 +11,18 @@
 #include "import/ImportController.h"
 #include "setup/DkimSetupPage.h"
 #include "setup/DnsSettingsView.h"
+#include "setup/NewKeyDialog.h"
 #include "setup/SetupTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -328,6 +333,44 @@ private slots:
         QVERIFY(page.select("example.com", "forgotten"));
         QVERIFY(!page.enableSelected());
         QVERIFY(!page.checkSelected());
+    }
+
+    // The dialog offers an RSA key beside an Ed25519 one, and refuses what the generator would refuse.
+    void newKeyDialogRequests()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        desktop::NewKeyDialog dialog;
+        auto* domain = dialog.findChild<QLineEdit*>(QStringLiteral("newKeyDomain"));
+        auto* selector = dialog.findChild<QLineEdit*>(QStringLiteral("newKeySelector"));
+        auto* type = dialog.findChild<QComboBox*>(QStringLiteral("newKeyType"));
+        auto* folder = dialog.findChild<QLineEdit*>(QStringLiteral("newKeyFolder"));
+        auto* companion = dialog.findChild<QCheckBox*>(QStringLiteral("newKeyCompanion"));
+        auto* problem = dialog.findChild<QLabel*>(QStringLiteral("newKeyProblem"));
+        QVERIFY(domain && selector && type && folder && companion && problem);
+        QVERIFY(!domain->accessibleName().isEmpty() && !type->accessibleName().isEmpty());
+        QCOMPARE(type->currentData().toInt(), int(KeyKind::Rsa2048)); // the default
+        domain->setText(QStringLiteral("example.org"));
+        QTest::keyClicks(selector, QStringLiteral("ed1"));
+        folder->setText(dir.path());
+        QVERIFY2(problem->text().isEmpty(), qPrintable(problem->text()));
+        QCOMPARE(dialog.requests().size(), std::size_t(1));
+
+        type->setCurrentIndex(type->findData(int(KeyKind::Ed25519)));
+        QVERIFY(companion->isChecked());
+        const auto both = dialog.requests();
+        QCOMPARE(both.size(), std::size_t(2));
+        QCOMPARE(both.at(0).kind, KeyKind::Ed25519);
+        QCOMPARE(both.at(1).kind, KeyKind::Rsa2048);
+        QCOMPARE(both.at(1).selector, QByteArray("ed1rsa"));
+        companion->setChecked(false);
+        QCOMPARE(dialog.requests().size(), std::size_t(1));
+
+        selector->setText(QStringLiteral("bad selector"));
+        QVERIFY(!problem->text().isEmpty());
+        selector->setText(QStringLiteral("ok"));
+        folder->setText(dir.filePath(QStringLiteral("missing")));
+        QVERIFY(!problem->text().isEmpty());
     }
 
     void mainWindowHasTheTab()
