@@ -162,6 +162,11 @@ private slots:
         // Bars, not a blank page or text only: at least 2% of the page in the pass colour.
         QVERIFY2(passPixels > area / 50, qPrintable(QString::number(passPixels)));
         QVERIFY2(failPixels > 20, qPrintable(QString::number(failPixels)));
+        // Vectors, not a picture of the chart: the PDF holds no raster image at all.
+        const QString images =
+            QString::fromUtf8(run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf}));
+        QVERIFY(images.contains(QStringLiteral("page")));
+        QCOMPARE(images.trimmed().split(QLatin1Char('\n')).size(), 2); // the two header lines only
     }
 
     void domainScopeAndLetter()

@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
+#include <QTextOption>
 
 #include <algorithm>
 #include <memory>
@@ -39,6 +40,13 @@ QString percent(const store::ResultCounts& counts)
     if (counts.total() == 0)
         return QStringLiteral("–");
     return QLocale().toString(counts.passPercent(), 'f', 1) + QLatin1Char('%');
+}
+
+// A subject or address can be any length; the appendix shows the start of it.
+QString elided(const QString& text)
+{
+    constexpr int kMaxChars = 160;
+    return text.size() <= kMaxChars ? text : text.left(kMaxChars) + QChar(0x2026);
 }
 
 bool isFailing(const store::MessageListRow& row)
@@ -110,6 +118,11 @@ struct ReportWriter::Page
         font.setPointSizeF(9.5);
         document.setDefaultFont(font);
         document.setDefaultStyleSheet(QString::fromLatin1(kStyle));
+        // Hostile text (a subject with no spaces) must wrap inside its cell, never widen the table
+        // past the page.
+        QTextOption wrap = document.defaultTextOption();
+        wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        document.setDefaultTextOption(wrap);
         document.setHtml(html);
         // A finite page height makes the layout move lines and table rows off page boundaries.
         document.setPageSize(content.size());
@@ -380,9 +393,9 @@ QString ReportWriter::failingHtml(const ReportOptions& options, ReportResult& re
                 reasonHtml += esc(reason) + QStringLiteral("<br>");
             rows += QStringLiteral("<tr><td>%1</td><td>%2<br><span class=\"muted\">%3</span></td>"
                                    "<td>%4 / %5 / %6</td><td>%7</td></tr>")
-                        .arg(esc(locale.toString(row.date, QLocale::ShortFormat)), esc(row.fromAddress),
-                             esc(row.subject), esc(row.dkimResult), esc(row.spfResult), esc(row.dmarcResult),
-                             reasonHtml);
+                        .arg(esc(locale.toString(row.date, QLocale::ShortFormat)),
+                             esc(elided(row.fromAddress)), esc(elided(row.subject)), esc(row.dkimResult),
+                             esc(row.spfResult), esc(row.dmarcResult), reasonHtml);
         }
         if (!page.next || !page.error.isEmpty() || result.failingTruncated)
             break;
