@@ -234,6 +234,13 @@ private slots:
         // Only Ed25519 is left enabled: the review says to keep an RSA key beside it.
         QVERIFY(hasFinding(page, QStringLiteral("dkim.setup.ed25519-only")));
 
+        // An extra DNS server that cannot be one is refused before anything runs.
+        page.setExtraServers(QStringLiteral("not-an-address"));
+        QVERIFY(!page.checkSelected());
+        QVERIFY2(page.message().contains(QStringLiteral("not-an-address")), qPrintable(page.message()));
+        QVERIFY(!page.isChecking());
+        page.setExtraServers({});
+
         // Disable and re-enable (the last check matched).
         QVERIFY(page.select("example.com", "s2027"));
         QVERIFY2(page.disableSelected(QStringLiteral("customer paused sending")), qPrintable(page.message()));
