@@ -2,109 +2,2226 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../app/desktop/charts/DashboardCharts.cpp" line="+18"/>
+        <source>messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>DKIM per sending domain</source>
+        <translation>DKIM pro Absenderdomain</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>SPF %1</source>
+        <translation>SPF %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DMARC %1</source>
+        <translation>DMARC %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPF and DMARC per domain</source>
+        <translation>SPF und DMARC pro Domain</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>DKIM per selector of %1</source>
+        <translation>DKIM pro Selektor von %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pass rate over time</source>
+        <translation>Pass-Rate im Zeitverlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% pass</source>
+        <translation>% pass</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message>
+        <location filename="../app/desktop/report/ReportWriter.cpp" line="+69"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Authlens report</source>
+        <translation>Authlens-Bericht</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+37"/>
+        <source>%1: cannot write the PDF file</source>
+        <translation>%1: Die PDF-Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>%1 — generated %2</source>
+        <translation>%1 — erstellt am %2</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Generated %1 by Authlens</source>
+        <translation>Erstellt am %1 von Authlens</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scope</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending domains: all</source>
+        <translation>Absenderdomains: alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending domain: %1</source>
+        <translation>Absenderdomain: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates: all</source>
+        <translation>Zeitraum: alle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates: %1 to %2 (Date header, UTC)</source>
+        <translation>Zeitraum: %1 bis %2 (Date-Header, UTC)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sources recorded.</source>
+        <translation>Keine Quellen erfasst.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2), added %3</source>
+        <translation>%1 (%2), hinzugefügt am %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Headline figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Sending domains</source>
+        <translation>Absenderdomains</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+37"/>
+        <source>DKIM pass</source>
+        <translation>DKIM pass</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+37"/>
+        <source>DMARC pass</source>
+        <translation>DMARC pass</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>%1% of %2 messages with a DMARC result</source>
+        <translation>%1 % von %2 Nachrichten mit DMARC-Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+71"/>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>%1 errors, %2 warnings, %3 info</source>
+        <translation>%1 Fehler, %2 Warnungen, %3 Info</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Per sending domain</source>
+        <translation>Pro Absenderdomain</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DKIM fail</source>
+        <translation>DKIM fail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPF pass</source>
+        <translation>SPF pass</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DMARC fail</source>
+        <translation>DMARC fail</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Per DKIM selector</source>
+        <translation>Pro DKIM-Selektor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From domain</source>
+        <translation>From-Domain</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Selector</source>
+        <translation>Selektor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signing domain (d=)</source>
+        <translation>Signierende Domain (d=)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signatures</source>
+        <translation>Signaturen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fail</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pass rate</source>
+        <translation>Pass-Rate</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>seen %n time(s)</source>
+        <translation>
+            <numerusform>%n-mal gesehen</numerusform>
+            <numerusform>%n-mal gesehen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix:</source>
+        <translation>Behebung:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Corrected record:</source>
+        <translation>Korrigierter Eintrag:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No open findings.</source>
+        <translation>Keine offenen Befunde.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>DKIM %1 (d=%2 s=%3): %4</source>
+        <translation>DKIM %1 (d=%2 s=%3): %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SPF %1: %2</source>
+        <translation>SPF %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DMARC %1 (%2): %3</source>
+        <translation>DMARC %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Appendix: failing messages</source>
+        <translation>Anhang: fehlgeschlagene Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages whose DKIM, SPF or DMARC result is not pass or none, newest first, with the reasons from the newest verification run.</source>
+        <translation>Nachrichten, deren DKIM-, SPF- oder DMARC-Ergebnis weder pass noch none ist, neueste zuerst, mit den Gründen aus dem neuesten Prüflauf.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No failing messages in scope.</source>
+        <translation>Keine fehlgeschlagenen Nachrichten im Umfang.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only the newest %1 failing messages are listed.</source>
+        <translation>Nur die neuesten %1 fehlgeschlagenen Nachrichten sind aufgeführt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From and subject</source>
+        <translation>Absender und Betreff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DKIM / SPF / DMARC</source>
+        <translation>DKIM / SPF / DMARC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reasons</source>
+        <translation>Gründe</translation>
+    </message>
+</context>
+<context>
+    <name>TraceHtml</name>
+    <message>
+        <location filename="../app/desktop/trace/TraceHtml.cpp" line="+42"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not reached</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+142"/>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>The message has no DKIM-Signature field.</source>
+        <translation>Die Nachricht hat kein DKIM-Signature-Feld.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signature %1</source>
+        <translation>Signatur %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Likely cause</source>
+        <translation>Wahrscheinliche Ursache</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key record name</source>
+        <translation>Name des Schlüsseleintrags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lookup</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CNAME chain</source>
+        <translation>CNAME-Kette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key record</source>
+        <translation>Schlüsseleintrag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DNSSEC</source>
+        <translation>DNSSEC</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fetched</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Answered by</source>
+        <translation>Beantwortet von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, %2 bits%3</source>
+        <translation>%1, %2 Bit%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (testing, t=y)</source>
+        <translation> (Testmodus, t=y)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Body hash matches</source>
+        <translation>Body-Hash stimmt überein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Body hash claimed (bh=)</source>
+        <translation>Angegebener Body-Hash (bh=)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Body hash computed</source>
+        <translation>Berechneter Body-Hash</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Body bytes covered</source>
+        <translation>Abgedeckte Body-Bytes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 of %2 (%3 not covered)</source>
+        <translation>%1 von %2 (%3 nicht abgedeckt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signature verifies</source>
+        <translation>Signatur gültig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed header fields</source>
+        <translation>Signierte Header-Felder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Oversigned (none may be added)</source>
+        <translation>Übersigniert (keine dürfen hinzukommen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed but absent</source>
+        <translation>Signiert, aber nicht vorhanden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsigned copies added</source>
+        <translation>Hinzugefügte unsignierte Kopien</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Canonicalized header block</source>
+        <translation>Kanonisierter Header-Block</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+83"/>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Client IP</source>
+        <translation>Client-IP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HELO</source>
+        <translation>HELO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAIL FROM</source>
+        <translation>MAIL FROM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;lt;&amp;gt; (null sender)</source>
+        <translation>&amp;lt;&amp;gt; (Null-Absender)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Envelope</source>
+        <translation>Envelope</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Explanation:</source>
+        <translation>Erklärung:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lookups</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 DNS-querying terms, %2 void lookups</source>
+        <translation>%1 DNS-abfragende Terme, %2 Void-Lookups</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+47"/>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Author domain (From)</source>
+        <translation>Autorendomain (From)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organizational domain</source>
+        <translation>Organisationsdomain</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Policy record at</source>
+        <translation>Policy-Eintrag unter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Policy</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disposition</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (t=y: testing)</source>
+        <translation> (t=y: Testmodus)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alignment</source>
+        <translation>Alignment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>aligned</source>
+        <translation>ausgerichtet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not aligned</source>
+        <translation>nicht ausgerichtet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RFC 9989 steps</source>
+        <translation>Schritte nach RFC 9989</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>RFC 7489 (public suffix list) reads it differently</source>
+        <translation>RFC 7489 (Public Suffix List) kommt zu einem anderen Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The receiver&apos;s verdict</source>
+        <translation>Urteil des Empfängers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No trusted Authentication-Results in the message.</source>
+        <translation>Keine vertrauenswürdigen Authentication-Results in der Nachricht.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Our verdict (today&apos;s DNS) differs on: %1</source>
+        <translation>Unser Urteil (mit heutigem DNS) weicht ab bei: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fix:</source>
+        <translation>Behebung:</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::CheckerPage</name>
+    <message>
+        <location filename="../app/desktop/checker/CheckerPage.cpp" line="+33"/>
+        <source>Drop .eml files or an mbox anywhere on the window, use File → Open Message, or paste a raw message. Nothing checked here is stored.</source>
+        <translation>Legen Sie .eml-Dateien oder ein mbox irgendwo im Fenster ab, verwenden Sie Datei → Nachricht öffnen oder fügen Sie eine Rohnachricht ein. Hier Geprüftes wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste message</source>
+        <translation>Nachricht einfügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Checked messages</source>
+        <translation>Geprüfte Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: no such file or folder</source>
+        <translation>%1: Datei oder Ordner nicht vorhanden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 MB is too big for the checker; import it instead</source>
+        <translation>%1: %2 MB sind zu groß für die Schnellprüfung; bitte stattdessen importieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+16"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>%1: more than %2 messages; import it to see them all</source>
+        <translation>%1: mehr als %2 Nachrichten; importieren Sie die Datei, um alle zu sehen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Checked %n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht geprüft</numerusform>
+            <numerusform>%n Nachrichten geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The clipboard holds no text to check.</source>
+        <translation>Die Zwischenablage enthält keinen Text zum Prüfen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pasted message</source>
+        <translation>Eingefügte Nachricht</translation>
+    </message>
+</context>
+<context>
     <name>authlens::desktop::DashboardPage</name>
     <message>
-        <location filename="../app/desktop/DashboardPage.cpp" line="14" />
+        <location filename="../app/desktop/DashboardPage.cpp" line="+26"/>
         <source>&lt;h2&gt;No mail analysed yet&lt;/h2&gt;&lt;p&gt;Open a message with &lt;b&gt;File → Open Message&lt;/b&gt;, or drop .eml files here.&lt;br&gt;Import a mailbox with &lt;b&gt;File → Import&lt;/b&gt; to see DKIM, SPF and DMARC per domain.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Noch keine E-Mails analysiert&lt;/h2&gt;&lt;p&gt;Öffnen Sie eine Nachricht mit &lt;b&gt;Datei → Nachricht öffnen&lt;/b&gt; oder legen Sie .eml-Dateien hier ab.&lt;br&gt;Importieren Sie ein Postfach mit &lt;b&gt;Datei → Importieren&lt;/b&gt;, um DKIM, SPF und DMARC pro Domain zu sehen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DashboardPage.cpp" line="21" />
+        <location line="+7"/>
         <source>Dashboard</source>
-        <translation>Übersicht</translation>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dates</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by date</source>
+        <translation>Nach Datum filtern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From date</source>
+        <translation>Von-Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To date</source>
+        <translation>Bis-Datum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending domain</source>
+        <translation>Absenderdomain</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Per day</source>
+        <translation>Pro Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per week</source>
+        <translation>Pro Woche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time resolution</source>
+        <translation>Zeitauflösung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Domain:</source>
+        <translation>Domain:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>DKIM per sending domain</source>
+        <translation>DKIM pro Absenderdomain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DKIM per selector</source>
+        <translation>DKIM pro Selektor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPF and DMARC per domain</source>
+        <translation>SPF und DMARC pro Domain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass rate over time</source>
+        <translation>Pass-Rate im Zeitverlauf</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>All domains</source>
+        <translation>Alle Domains</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; messages · &lt;b&gt;%2&lt;/b&gt; domains · DKIM pass &lt;b&gt;%3%&lt;/b&gt; · DMARC pass &lt;b&gt;%4%&lt;/b&gt; · findings: &lt;b&gt;%5&lt;/b&gt; errors, &lt;b&gt;%6&lt;/b&gt; warnings, &lt;b&gt;%7&lt;/b&gt; info</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Nachrichten · &lt;b&gt;%2&lt;/b&gt; Domains · DKIM pass &lt;b&gt;%3 %&lt;/b&gt; · DMARC pass &lt;b&gt;%4 %&lt;/b&gt; · Befunde: &lt;b&gt;%5&lt;/b&gt; Fehler, &lt;b&gt;%6&lt;/b&gt; Warnungen, &lt;b&gt;%7&lt;/b&gt; Info</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::DkimSetupPage</name>
+    <message>
+        <location filename="../app/desktop/setup/DkimSetupPage.cpp" line="+52"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;br&gt;&lt;i&gt;Fix:&lt;/i&gt; %1</source>
+        <translation>&lt;br&gt;&lt;i&gt;Behebung:&lt;/i&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>New Key…</source>
+        <translation>Neuer Schlüssel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generate a new DKIM key</source>
+        <translation>Einen neuen DKIM-Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check Publication</source>
+        <translation>Veröffentlichung prüfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the publication of the selected selector</source>
+        <translation>Die Veröffentlichung des ausgewählten Selektors prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+67"/>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Enable DKIM signing with the selected selector</source>
+        <translation>DKIM-Signierung mit dem ausgewählten Selektor aktivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable…</source>
+        <translation>Deaktivieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disable DKIM signing with the selected selector</source>
+        <translation>DKIM-Signierung mit dem ausgewählten Selektor deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retire…</source>
+        <translation>Stilllegen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retire the selected selector</source>
+        <translation>Den ausgewählten Selektor stilllegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extra DNS servers to ask</source>
+        <translation>Zusätzlich abzufragende DNS-Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also ask these DNS servers, e.g. 8.8.8.8, 1.1.1.1</source>
+        <translation>Zusätzlich diese DNS-Server abfragen, z. B. 8.8.8.8, 1.1.1.1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The check asks the current DNS setting and each of these servers, to see whether the record has propagated.</source>
+        <translation>Die Prüfung fragt die aktuelle DNS-Einstellung und jeden dieser Server ab, um zu sehen, ob sich der Eintrag verbreitet hat.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last outcome</source>
+        <translation>Letztes Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>DKIM setup list</source>
+        <translation>DKIM-Einrichtungsliste</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Publication check result</source>
+        <translation>Ergebnis der Veröffentlichungsprüfung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Setup review findings</source>
+        <translation>Befunde des Einrichtungsabgleichs</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DNS Settings</source>
+        <translation>DNS-Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publication Check</source>
+        <translation>Veröffentlichungsprüfung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+306"/>
+        <source>Review</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <location line="-214"/>
+        <source>&lt;p&gt;Select a selector from the list and press &lt;b&gt;Check Publication&lt;/b&gt; once the customer has published the record.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie einen Selektor aus der Liste und klicken Sie auf &lt;b&gt;Veröffentlichung prüfen&lt;/b&gt;, sobald der Kunde den Eintrag veröffentlicht hat.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;p&gt;Last check: &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Check Publication&lt;/b&gt; for the details.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Letzte Prüfung: &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Klicken Sie auf &lt;b&gt;Veröffentlichung prüfen&lt;/b&gt;, um die Details zu sehen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;p&gt;%1 of %2 has not been checked yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 von %2 wurde noch nicht geprüft.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No database is open.</source>
+        <translation>Keine Datenbank geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is already listed for %2 (%3); a new key needs a new selector.</source>
+        <translation>%1 ist für %2 bereits aufgeführt (%3); ein neuer Schlüssel braucht einen neuen Selektor.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 (the private key was written to %2)</source>
+        <translation>%1 (der private Schlüssel wurde nach %2 geschrieben)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key generated for %1 of %2; the private key is in %3. Hand the DNS settings to the customer, then check the publication.</source>
+        <translation>Schlüssel für %1 von %2 erzeugt; der private Schlüssel liegt in %3. Geben Sie die DNS-Einstellungen an den Kunden weiter und prüfen Sie dann die Veröffentlichung.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+115"/>
+        <location line="+21"/>
+        <location line="+19"/>
+        <source>Select a selector from the setup list first.</source>
+        <translation>Wählen Sie zuerst einen Selektor aus der Einrichtungsliste.</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>A publication check is already running.</source>
+        <translation>Es läuft bereits eine Veröffentlichungsprüfung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No DNS resolver is set up; choose one in the Settings menu.</source>
+        <translation>Kein DNS-Resolver eingerichtet; wählen Sie einen im Menü Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>DNS server %1: %2</source>
+        <translation>DNS-Server %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>&lt;p&gt;Checking %1 through %n resolver(s)…&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;Prüfe %1 über %n Resolver…&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Prüfe %1 über %n Resolver…&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking the publication of %1 of %2…</source>
+        <translation>Prüfe die Veröffentlichung von %1 von %2…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 of %2: %3</source>
+        <translation>%1 von %2: %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;h3&gt;%1: %2&lt;/h3&gt;&lt;p&gt;%3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1: %2&lt;/h3&gt;&lt;p&gt;%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;p&gt;Private key fingerprint: &lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Fingerabdruck des privaten Schlüssels: &lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h4&gt;Per resolver&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Pro Resolver&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: %2 (lookup %3)&lt;br&gt;%4</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: %2 (Abfrage %3)&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;br&gt;Via CNAME: &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>&lt;br&gt;Über CNAME: &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;br&gt;Record: &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>&lt;br&gt;Eintrag: &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;br&gt;Published key fingerprint: &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>&lt;br&gt;Fingerabdruck des veröffentlichten Schlüssels: &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;br&gt;Proof by signature: a test message signed with the private key verified (%1).</source>
+        <translation>&lt;br&gt;Nachweis per Signatur: Eine mit dem privaten Schlüssel signierte Testnachricht wurde verifiziert (%1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;br&gt;Proof by signature: the test message signed with the private key did not verify (%1).</source>
+        <translation>&lt;br&gt;Nachweis per Signatur: Die mit dem privaten Schlüssel signierte Testnachricht wurde nicht verifiziert (%1).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;h4&gt;Findings on the record&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Befunde zum Eintrag&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;p&gt;No DKIM keys are set up yet. Press &lt;b&gt;New Key…&lt;/b&gt; to generate the first one.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Noch keine DKIM-Schlüssel eingerichtet. Klicken Sie auf &lt;b&gt;Neuer Schlüssel…&lt;/b&gt;, um den ersten zu erzeugen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;Nothing to review: the setup list agrees with the imported mail.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Keine Abweichungen: Die Einrichtungsliste stimmt mit den importierten E-Mails überein.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Review (%1)</source>
+        <translation>Abgleich (%1)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 of %2 is enabled: mail for %2 is signed with it.</source>
+        <translation>%1 von %2 ist aktiviert: E-Mails für %2 werden damit signiert.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 of %2 is disabled.</source>
+        <translation>%1 von %2 ist deaktiviert.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 of %2 is retired; its record can be removed once mail signed with it has been delivered.</source>
+        <translation>%1 von %2 ist stillgelegt; sein Eintrag kann entfernt werden, sobald die damit signierten E-Mails zugestellt sind.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>New DKIM Key</source>
+        <translation>Neuer DKIM-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Disable DKIM Signing</source>
+        <translation>DKIM-Signierung deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why is signing with this selector switched off? (optional)</source>
+        <translation>Warum wird das Signieren mit diesem Selektor abgeschaltet? (optional)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+8"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Retire Selector</source>
+        <translation>Selektor stilllegen</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Retire %1 of %2? A retired selector is never signed with again.</source>
+        <translation>%1 von %2 stilllegen? Mit einem stillgelegten Selektor wird nie wieder signiert.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Retire Anyway</source>
+        <translation>Trotzdem stilllegen</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::DnsSettingsView</name>
+    <message>
+        <location filename="../app/desktop/setup/DnsSettingsView.cpp" line="+49"/>
+        <source>Record name</source>
+        <translation>Eintragsname</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TXT value, whole</source>
+        <translation>TXT-Wert, vollständig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TXT value in 255-octet strings</source>
+        <translation>TXT-Wert in Strings zu 255 Oktetten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone file line</source>
+        <translation>Zeile für die Zonendatei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delegation target pattern</source>
+        <translation>Muster für das Delegationsziel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{selector}.{domain}.dkim.platform.example</source>
+        <translation>{selector}.{domain}.dkim.platform.example</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the platform serves delegated selectors; {selector} and {domain} are replaced.</source>
+        <translation>Wo die Plattform delegierte Selektoren bereitstellt; {selector} und {domain} werden ersetzt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CNAME record for delegation</source>
+        <translation>CNAME-Eintrag für die Delegation</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name (TXT):</source>
+        <translation>Name (TXT):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the record name</source>
+        <translation>Eintragsnamen kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value, whole:</source>
+        <translation>Wert, vollständig:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the whole TXT value</source>
+        <translation>Vollständigen TXT-Wert kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value in strings:</source>
+        <translation>Wert in Strings:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the TXT value in 255-octet strings</source>
+        <translation>TXT-Wert in Strings zu 255 Oktetten kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone file line:</source>
+        <translation>Zeile für die Zonendatei:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the zone file line</source>
+        <translation>Zeile für die Zonendatei kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CNAME variant:</source>
+        <translation>CNAME-Variante:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the CNAME record</source>
+        <translation>CNAME-Eintrag kopieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delegation target:</source>
+        <translation>Delegationsziel:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Publish this TXT record at the customer&apos;s DNS provider, or delegate the selector with the CNAME record.</source>
+        <translation>Veröffentlichen Sie diesen TXT-Eintrag beim DNS-Anbieter des Kunden oder delegieren Sie den Selektor mit dem CNAME-Eintrag.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a selector or generate a new key to see its DNS settings.</source>
+        <translation>Wählen Sie einen Selektor oder erzeugen Sie einen neuen Schlüssel, um seine DNS-Einstellungen zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter the delegation target pattern above</source>
+        <translation>Geben Sie oben das Muster für das Delegationsziel ein</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::FindingsModel</name>
+    <message>
+        <location filename="../app/desktop/findings/FindingsModel.cpp" line="+34"/>
+        <location line="+120"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <location line="+118"/>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <location line="+116"/>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>(other)</source>
+        <translation>(sonstige)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+71"/>
+        <source>%1 (%n finding(s))</source>
+        <translation>
+            <numerusform>%1 (%n Befund)</numerusform>
+            <numerusform>%1 (%n Befunde)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 (dismissed)</source>
+        <translation>%1 (verworfen)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1
+
+Fix: %2</source>
+        <translation>%1
+
+Behebung: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Domain / record</source>
+        <translation>Domain / Eintrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seen</source>
+        <translation>Gesehen</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::FindingsPage</name>
+    <message>
+        <location filename="../app/desktop/findings/FindingsPage.cpp" line="+35"/>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finding details</source>
+        <translation>Befunddetails</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy corrected record</source>
+        <translation>Korrigierten Eintrag kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss…</source>
+        <translation>Verwerfen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open example message</source>
+        <translation>Beispielnachricht öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show dismissed</source>
+        <translation>Verworfene anzeigen</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>&lt;p&gt;Select a finding to see the explanation and the fix.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie einen Befund, um die Erklärung und die Behebung zu sehen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;p&gt;&lt;b&gt;Fix:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Behebung:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;&lt;b&gt;Corrected record:&lt;/b&gt;&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Korrigierter Eintrag:&lt;/b&gt;&lt;/p&gt;&lt;pre&gt;%1&lt;/pre&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;&lt;b&gt;Rule:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Regel:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;Seen %1 time(s), last %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1-mal gesehen, zuletzt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;p&gt;&lt;b&gt;Dismissed:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Verworfen:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Dismiss finding</source>
+        <translation>Befund verwerfen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why can this finding be ignored?</source>
+        <translation>Warum kann dieser Befund ignoriert werden?</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ImportController</name>
+    <message>
+        <location filename="../app/desktop/import/ImportController.cpp" line="+77"/>
+        <source>Importing %1: %2 messages, %3 new, %4/s</source>
+        <translation>Importiere %1: %2 Nachrichten, %3 neu, %4/s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, %1 errors</source>
+        <translation>, %1 Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, about %1 s left</source>
+        <translation>, noch etwa %1 s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import failed: %1</source>
+        <translation>Import fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 messages read, %3 new, %4 already stored, %5 errors, in %6 s</source>
+        <translation>%1: %2 Nachrichten gelesen, %3 neu, %4 bereits gespeichert, %5 Fehler, in %6 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import cancelled</source>
+        <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
     </message>
 </context>
 <context>
     <name>authlens::desktop::MainWindow</name>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="22" />
+        <location filename="../app/desktop/MainWindow.cpp" line="+41"/>
         <source>Authlens</source>
         <translation>Authlens</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="29" />
+        <location line="+13"/>
         <source>Dashboard</source>
-        <translation>Übersicht</translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="33" />
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checker</source>
+        <translation>Schnellprüfung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DKIM Setup</source>
+        <translation>DKIM-Einrichtung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="39" />
+        <location line="+12"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="40" />
+        <location line="+1"/>
         <source>&amp;Open Message…</source>
         <translation>Nachricht ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="44" />
-        <source>&amp;Import…</source>
-        <translation>&amp;Importieren…</translation>
+        <location line="+4"/>
+        <source>&amp;Import Files or Mailbox…</source>
+        <translation>Dateien oder Postfach &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="46" />
+        <location line="+32"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DNS from a &amp;Records File…</source>
+        <translation>DNS aus einer &amp;Eintragsdatei…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DNS from the &amp;System Resolver</source>
+        <translation>DNS über den System-&amp;Resolver</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new language is used from the next start of Authlens.</source>
+        <translation>Die neue Sprache wird ab dem nächsten Start von Authlens verwendet.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>First start: importing the bundled sample mailbox…</source>
+        <translation>Erster Start: Das mitgelieferte Beispielpostfach wird importiert…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Open Message</source>
+        <translation>Nachricht öffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Messages (*.eml *.msg *.txt *.mbox);;All files (*)</source>
+        <translation>Nachrichten (*.eml *.msg *.txt *.mbox);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open a database first.</source>
+        <translation>Öffnen Sie zuerst eine Datenbank.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>authlens-report.pdf</source>
+        <translation>authlens-bericht.pdf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Report written to %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>Bericht nach %1 geschrieben (%n Seite).</numerusform>
+            <numerusform>Bericht nach %1 geschrieben (%n Seiten).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import Folder or Maildir</source>
+        <translation>Ordner oder Maildir importieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import Files or Mailbox</source>
+        <translation>Dateien oder Postfach importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mail (*.eml *.mbox *.mbx);;All files (*)</source>
+        <translation>E-Mail (*.eml *.mbox *.mbx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An import is already running.</source>
+        <translation>Es läuft bereits ein Import.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open or Create Database</source>
+        <translation>Datenbank öffnen oder anlegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authlens database (*.sqlite);;All files (*)</source>
+        <translation>Authlens-Datenbank (*.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>DNS Records File</source>
+        <translation>DNS-Eintragsdatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone files (*.zone *.txt);;All files (*)</source>
+        <translation>Zonendateien (*.zone *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Records file</source>
+        <translation>Eintragsdatei</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>no database</source>
+        <translation>keine Datenbank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · DNS: %2</source>
+        <translation>%1 · DNS: %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Dropped text</source>
+        <translation>Abgelegter Text</translation>
+    </message>
+    <message>
+        <location line="-258"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="48" />
+        <location line="+2"/>
+        <source>Import &amp;Folder or Maildir…</source>
+        <translation>&amp;Ordner oder Maildir importieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Export Report…</source>
         <translation>Bericht &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="50" />
+        <location line="+2"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="53" />
+        <location line="+3"/>
+        <source>Open &amp;Database…</source>
+        <translation>&amp;Datenbank öffnen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Recent Databases</source>
+        <translation>&amp;Zuletzt verwendete Datenbanken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="58" />
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="59" />
-        <source>&amp;Dashboard</source>
-        <translation>Ü&amp;bersicht</translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="60" />
-        <source>Ctrl+1</source>
-        <translation>Ctrl+1</translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="63" />
+        <location line="+30"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="64" />
+        <location line="+1"/>
         <source>&amp;About Authlens</source>
         <translation>Ü&amp;ber Authlens</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="67" />
+        <location line="+3"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="74" />
+        <location line="+7"/>
         <source>About Authlens</source>
         <translation>Über Authlens</translation>
     </message>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="75" />
+        <location line="+1"/>
         <source>&lt;h3&gt;Authlens %1&lt;/h3&gt;&lt;p&gt;DKIM, SPF and DMARC analysis for email deliverability analysts.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or (at your option) any later version (%2).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authlens %1&lt;/h3&gt;&lt;p&gt;DKIM-, SPF- und DMARC-Analyse für E-Mail-Zustellbarkeitsanalysten.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder (nach Ihrer Wahl) jeder späteren Version (%2).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::MessageTableModel</name>
+    <message>
+        <location filename="../app/desktop/messages/MessageTableModel.cpp" line="+107"/>
+        <source>(no date)</source>
+        <translation>(kein Datum)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::MessagesPage</name>
+    <message>
+        <location filename="../app/desktop/messages/MessagesPage.cpp" line="+26"/>
+        <source>Filter by From or subject</source>
+        <translation>Nach Absender oder Betreff filtern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message filter</source>
+        <translation>Nachrichtenfilter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show all</source>
+        <translation>Alle anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show all messages</source>
+        <translation>Alle Nachrichten anzeigen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>selector %1</source>
+        <translation>Selektor %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DKIM %1</source>
+        <translation>DKIM %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPF %1</source>
+        <translation>SPF %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DMARC %1</source>
+        <translation>DMARC %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>before %1</source>
+        <translation>vor %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::NewKeyDialog</name>
+    <message>
+        <location filename="../app/desktop/setup/NewKeyDialog.cpp" line="+32"/>
+        <source>New DKIM Key</source>
+        <translation>Neuer DKIM-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing domain</source>
+        <translation>Signierende Domain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>example.com</source>
+        <translation>example.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Selector</source>
+        <translation>Selektor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s2026</source>
+        <translation>s2026</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key type</source>
+        <translation>Schlüsseltyp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RSA 2048 bits (recommended)</source>
+        <translation>RSA 2048 Bit (empfohlen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RSA 3072 bits</source>
+        <translation>RSA 3072 Bit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RSA 4096 bits (long record: split into strings)</source>
+        <translation>RSA 4096 Bit (langer Eintrag: wird in Strings aufgeteilt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ed25519 (RFC 8463)</source>
+        <translation>Ed25519 (RFC 8463)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Many receivers cannot verify Ed25519 signatures yet. Publish an RSA key beside it under a second selector and sign every message with both.</source>
+        <translation>Viele Empfänger können Ed25519-Signaturen noch nicht verifizieren. Veröffentlichen Sie daneben einen RSA-Schlüssel unter einem zweiten Selektor und signieren Sie jede Nachricht mit beiden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also generate an RSA 2048 key with selector:</source>
+        <translation>Zusätzlich einen RSA-2048-Schlüssel erzeugen mit Selektor:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Selector of the RSA key beside the Ed25519 key</source>
+        <translation>Selektor des RSA-Schlüssels neben dem Ed25519-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder for the private key</source>
+        <translation>Ordner für den privaten Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the folder for the private key</source>
+        <translation>Ordner für den privaten Schlüssel auswählen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The private key is written there as a PEM file readable only by you; the database keeps only the public key, its fingerprint and the file&apos;s path.</source>
+        <translation>Der private Schlüssel wird dort als PEM-Datei abgelegt, die nur Sie lesen können; die Datenbank speichert nur den öffentlichen Schlüssel, seinen Fingerabdruck und den Pfad der Datei.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Domain:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Selector:</source>
+        <translation>&amp;Selektor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Private key &amp;folder:</source>
+        <translation>&amp;Ordner für den privaten Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Folder for the Private Key</source>
+        <translation>Ordner für den privaten Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Enter the customer&apos;s signing domain.</source>
+        <translation>Geben Sie die signierende Domain des Kunden ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Domain: %1</source>
+        <translation>Domain: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a selector.</source>
+        <translation>Geben Sie einen Selektor ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Selector %1: %2</source>
+        <translation>Selektor %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The RSA key needs a selector of its own.</source>
+        <translation>Der RSA-Schlüssel braucht einen eigenen Selektor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose an existing folder for the private key.</source>
+        <translation>Wählen Sie einen vorhandenen Ordner für den privaten Schlüssel.</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::SetupTableModel</name>
+    <message>
+        <location filename="../app/desktop/setup/SetupTableModel.cpp" line="+103"/>
+        <source>generated</source>
+        <translation>erzeugt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for DNS</source>
+        <translation>wartet auf DNS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+19"/>
+        <source>published, different</source>
+        <translation>veröffentlicht, abweichend</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+19"/>
+        <source>published, matching</source>
+        <translation>veröffentlicht, übereinstimmend</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>retired</source>
+        <translation>stillgelegt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not published</source>
+        <translation>nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>lookup failed</source>
+        <translation>Abfrage fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This selector signs imported mail but is not in the setup list.</source>
+        <translation>Dieser Selektor signiert importierte E-Mails, steht aber nicht in der Einrichtungsliste.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not in the setup list</source>
+        <translation>nicht in der Einrichtungsliste</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ed25519</source>
+        <translation>Ed25519</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RSA %1</source>
+        <translation>RSA %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not seen</source>
+        <translation>nicht gesehen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n signature(s), %1 pass</source>
+        <translation>
+            <numerusform>%n Signatur, %1 pass</numerusform>
+            <numerusform>%n Signaturen, %1 pass</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Selector</source>
+        <translation>Selektor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fingerprint</source>
+        <translation>Fingerabdruck</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last check</source>
+        <translation>Letzte Prüfung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seen signing</source>
+        <translation>Beim Signieren gesehen</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::TracePage</name>
+    <message>
+        <location filename="../app/desktop/trace/TracePage.cpp" line="+26"/>
+        <source>Open a message from the list or the checker to see its trace.</source>
+        <translation>Öffnen Sie eine Nachricht aus der Liste oder der Schnellprüfung, um ihren Trace zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-verify now</source>
+        <translation>Jetzt erneut verifizieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify as of the message&apos;s date</source>
+        <translation>Zum Datum der Nachricht verifizieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Message trace</source>
+        <translation>Nachrichten-Trace</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Raw source</source>
+        <translation>Rohquelltext</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Message %1: its raw bytes are not in the database (only a reference was kept).</source>
+        <translation>Nachricht %1: Ihre Rohdaten sind nicht in der Datenbank (nur ein Verweis wurde gespeichert).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stored verdict (run %1): DKIM %2, SPF %3, DMARC %4</source>
+        <translation>Gespeichertes Urteil (Lauf %1): DKIM %2, SPF %3, DMARC %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not in the database (checked from a file or pasted).</source>
+        <translation>Nicht in der Datenbank (aus einer Datei geprüft oder eingefügt).</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>as of %1</source>
+        <translation>zum Stand %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verified %1 with %2</source>
+        <translation>Verifiziert %1 mit %2</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::VerdictCard</name>
+    <message numerus="yes">
+        <location filename="../app/desktop/checker/VerdictCard.cpp" line="+51"/>
+        <source>From %1 &amp;nbsp; DKIM %2 &amp;nbsp; SPF %3 &amp;nbsp; DMARC %4 &amp;nbsp; %n finding(s)</source>
+        <translation>
+            <numerusform>Von %1 &amp;nbsp; DKIM %2 &amp;nbsp; SPF %3 &amp;nbsp; DMARC %4 &amp;nbsp; %n Befund</numerusform>
+            <numerusform>Von %1 &amp;nbsp; DKIM %2 &amp;nbsp; SPF %3 &amp;nbsp; DMARC %4 &amp;nbsp; %n Befunde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open trace</source>
+        <translation>Trace öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the trace of %1</source>
+        <translation>Trace von %1 öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="+47"/>
+        <source>DKIM, SPF and DMARC analysis</source>
+        <translation>DKIM-, SPF- und DMARC-Analyse</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Render the main window into a PNG file and exit.</source>
+        <translation>Das Hauptfenster in eine PNG-Datei rendern und beenden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Open this database instead of the one in the data folder.</source>
+        <translation>Diese Datenbank statt der im Datenordner öffnen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start on this page (0 = dashboard).</source>
+        <translation>Auf dieser Seite starten (0 = Dashboard).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the trace of this message file.</source>
+        <translation>Den Trace dieser Nachrichtendatei öffnen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Messages to show in the checker.</source>
+        <translation>In der Schnellprüfung anzuzeigende Nachrichten.</translation>
     </message>
 </context>
 </TS>
