@@ -120,7 +120,7 @@
     <message>
         <location line="+1"/>
         <source>Dates: all</source>
-        <translation>Zeitraum: alle</translation>
+        <translation>Zeitraum: gesamt</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2114,7 +2114,7 @@ Behebung: %2</translation>
         <location line="+6"/>
         <location line="+2"/>
         <source>Raw source</source>
-        <translation>Rohquelltext</translation>
+        <translation>Quelltext</translation>
     </message>
     <message>
         <location line="-1"/>
@@ -2189,7 +2189,7 @@ Behebung: %2</translation>
     <message>
         <location line="+5"/>
         <source>Render the main window into a PNG file and exit.</source>
-        <translation>Das Hauptfenster in eine PNG-Datei rendern und beenden.</translation>
+        <translation>Das Hauptfenster als PNG-Datei speichern und beenden.</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -120,7 +120,7 @@
     <message>
         <location line="+1"/>
         <source>Dates: all</source>
-        <translation>Dates&#xa0;: toutes</translation>
+        <translation>Période&#xa0;: toutes les dates</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -135,7 +135,7 @@
     <message>
         <location line="+1"/>
         <source>Dates: %1 to %2 (Date header, UTC)</source>
-        <translation>Dates&#xa0;: du %1 au %2 (en-tête Date, UTC)</translation>
+        <translation>Période&#xa0;: %1 – %2 (en-tête Date, UTC)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -506,7 +506,7 @@
     <message>
         <location line="+4"/>
         <source>Canonicalized header block</source>
-        <translation>Bloc d’en-têtes canonisé</translation>
+        <translation>Bloc d’en-têtes canonicalisé</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1723,7 +1723,7 @@ Correctif&#xa0;: %2</translation>
     <message>
         <location line="+2"/>
         <source>From</source>
-        <translation>De</translation>
+        <translation>Expéditeur</translation>
     </message>
     <message>
         <location line="+2"/>
