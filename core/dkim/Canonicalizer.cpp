@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dkim/Canonicalizer.h"
 
+#include <bit>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace authlens::dkim {
 
@@ -11,6 +16,52 @@ bool isWsp(char c)
 {
     return c == ' ' || c == '\t';
 }
+
+// The bytes relaxed body canonicalization may change or must look past (RFC 6376 3.4.4).
+bool isRelaxedSpecial(char c)
+{
+    return c == '\r' || c == ' ' || c == '\t';
+}
+
+// Offset of the first of the scanWidth bytes at p where relaxed body canonicalization (RFC 6376 3.4.4)
+// has work to do: a CR, an HTAB, or an SP followed by CR, SP or HTAB; scanWidth when there is none. Reads
+// p[scanWidth] too. Everything else (a single SP between two other bytes included) passes unchanged, and
+// the body is mostly such bytes, so this is the hot loop of verification: 16 bytes at a time with SSE2
+// (every x86-64 has it), a plain loop elsewhere.
+#if defined(__SSE2__)
+constexpr int scanWidth = 16;
+
+__m128i relaxedSpecials(__m128i bytes)
+{
+    return _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))),
+        _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\t')));
+}
+
+int firstRelaxedBreak(const char* p)
+{
+    const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+    const __m128i spaceBeforeSpecial =
+        _mm_and_si128(_mm_cmpeq_epi8(here, _mm_set1_epi8(' ')), relaxedSpecials(next));
+    const __m128i breaks = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(here, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(here, _mm_set1_epi8('\t'))),
+        spaceBeforeSpecial);
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(breaks));
+    return mask == 0 ? scanWidth : std::countr_zero(mask);
+}
+#else
+constexpr int scanWidth = 8;
+
+int firstRelaxedBreak(const char* p)
+{
+    for (int i = 0; i < scanWidth; ++i) {
+        if (p[i] == '\r' || p[i] == '\t' || (p[i] == ' ' && isRelaxedSpecial(p[i + 1])))
+            return i;
+    }
+    return scanWidth;
+}
+#endif
 
 } // namespace
 
@@ -30,11 +81,13 @@ QByteArray Canonicalizer::header(QByteArrayView rawField, Canonicalization canon
     QByteArrayView name = colon < 0 ? rawField : rawField.first(colon);
     while (!name.isEmpty() && (isWsp(name.back()) || name.back() == '\r' || name.back() == '\n'))
         name.chop(1);
-    QByteArray out;
-    out.reserve(rawField.size() + 2);
+    // Written through a pointer into a buffer of the largest possible size, then cut to length: the
+    // output is never longer than the field plus a CRLF.
+    QByteArray out(rawField.size() + 3, Qt::Uninitialized);
+    char* o = out.data();
     for (char c : name)
-        out.append((c >= 'A' && c <= 'Z') ? char(c + 32) : c);
-    out.append(':');
+        *o++ = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+    *o++ = ':';
     if (colon >= 0) {
         QByteArrayView value = rawField.sliced(colon + 1);
         bool pendingSpace = false;
@@ -50,13 +103,15 @@ QByteArray Canonicalizer::header(QByteArrayView rawField, Canonicalization canon
                 continue;
             }
             if (pendingSpace)
-                out.append(' ');
+                *o++ = ' ';
             pendingSpace = false;
             started = true;
-            out.append(c);
+            *o++ = c;
         }
     }
-    out.append("\r\n");
+    *o++ = '\r';
+    *o++ = '\n';
+    out.truncate(o - out.constData());
     return out;
 }
 
@@ -190,8 +245,27 @@ void Canonicalizer::updateRelaxed(const char* p, const char* end)
                 put(' ');
                 m_pendingWsp = false;
             }
-            put(c);
+            // The rest of the line up to the next CR or WSP run needs no change: a single SP between two
+            // other bytes stays as it is. Copy such a run in one piece instead of byte by byte.
+            const char* run = p + 1;
+            while (end - run > scanWidth) {
+                const int offset = firstRelaxedBreak(run);
+                run += offset;
+                if (offset < scanWidth)
+                    break;
+            }
+            // The last few bytes of the chunk (or the break just found), one at a time.
+            for (;;) {
+                while (run < end && !isRelaxedSpecial(*run))
+                    ++run;
+                if (end - run >= 2 && run[0] == ' ' && !isRelaxedSpecial(run[1]))
+                    run += 2;
+                else
+                    break;
+            }
+            put(p, run - p);
             m_lineHasContent = true;
+            p = run - 1;
         }
     }
 }

@@ -8,6 +8,10 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
+#include <QHash>
+
+#include <mutex>
+
 namespace authlens::dkim {
 
 namespace {
@@ -34,9 +38,62 @@ std::optional<Crypto::Key> wrap(EVP_PKEY* pkey)
     return key;
 }
 
+// OpenSSL 3.0 decodes a public key through its provider decoders: about 90 us and several global
+// locks per RSA key, more than the RSA verification itself, and it serializes verifying threads. A
+// mailbox meets a few hundred keys for a million signatures, so decoded keys are kept by type and bytes
+// (an EVP_PKEY is immutable once made and may be shared between threads). Bounded: when full, it starts
+// over. Never destroyed, so no key is freed after OpenSSL's own exit-time cleanup.
+class DecodedKeys
+{
+public:
+    static DecodedKeys& instance()
+    {
+        static auto* keys = new DecodedKeys;
+        return *keys;
+    }
+
+    std::optional<Crypto::Key> find(const QByteArray& id)
+    {
+        const std::lock_guard lock(m_mutex);
+        const auto it = m_keys.constFind(id);
+        if (it == m_keys.cend())
+            return std::nullopt;
+        return *it;
+    }
+
+    void store(const QByteArray& id, const Crypto::Key& key)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_keys.size() >= maxKeys)
+            m_keys.clear();
+        m_keys.insert(id, key);
+    }
+
+private:
+    static constexpr qsizetype maxKeys = 4096;
+    std::mutex m_mutex;
+    QHash<QByteArray, Crypto::Key> m_keys;
+};
+
+Crypto::KeyLoad decodePublicKey(KeyType type, QByteArrayView der);
+
 } // namespace
 
 Crypto::KeyLoad Crypto::loadPublicKey(KeyType type, QByteArrayView der)
+{
+    QByteArray id = der.toByteArray();
+    id.prepend(type == KeyType::Ed25519 ? 'e' : 'r');
+    if (std::optional<Key> known = DecodedKeys::instance().find(id))
+        return {std::move(known), QString()};
+    KeyLoad loaded = decodePublicKey(type, der);
+    if (loaded.key)
+        DecodedKeys::instance().store(id, *loaded.key);
+    return loaded;
+}
+
+namespace {
+
+Crypto::KeyLoad decodePublicKey(KeyType type, QByteArrayView der)
 {
     if (type == KeyType::Ed25519) {
         if (der.size() != 32)
@@ -68,6 +125,8 @@ Crypto::KeyLoad Crypto::loadPublicKey(KeyType type, QByteArrayView der)
     }
     return {wrap(pkey), QString()};
 }
+
+} // namespace
 
 Crypto::KeyLoad Crypto::loadPrivateKeyPem(QByteArrayView pem)
 {
