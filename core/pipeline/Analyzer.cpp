@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/Analyzer.h"
 
+#include <algorithm>
+
 #include "dmarc/AuthorDomain.h"
 #include "dmarc/Evaluator.h"
 #include "mail/Message.h"
@@ -41,7 +43,10 @@ Analyzer::Analyzer(std::shared_ptr<dns::Resolver> resolver, AnalyzerOptions opti
     , m_options(std::move(options))
     , m_dkim(m_resolver, m_options.dkim)
     , m_spf(*m_resolver, m_options.spf)
+    , m_linter(std::make_unique<RecordLinter>(m_resolver))
 {}
+
+Analyzer::~Analyzer() = default;
 
 mail::Envelope Analyzer::envelopeFor(const mail::Message& message) const
 {
@@ -112,6 +117,25 @@ Analysis Analyzer::analyze(const mail::Message& message) const
     analysis.received = mail::ReceiverVerdict::fromMessage(message, m_options.trustedAuthservIds);
     analysis.disagreesWithReceiver = disagreements(analysis);
     analysis.findings = findingsFor(analysis);
+    // The record linter repeats some checks the verdicts already raised (short key, t=y, rsa-sha1):
+    // keep the message's own finding for those ids.
+    const auto hasId = [&analysis](const QString& id) {
+        return std::any_of(analysis.findings.cbegin(), analysis.findings.cend(),
+                           [&id](const lint::Finding& f) { return f.id == id; });
+    };
+    if (m_options.lintRecords) {
+        for (lint::Finding& f : m_linter->recordFindings(analysis)) {
+            // The DMARC evaluator already noted tags RFC 9989 removed.
+            const bool sameAsNote = f.id == QLatin1String("dmarc.tag.removed") &&
+                                    hasId(QStringLiteral("dmarc.record.legacy-tags"));
+            if (!hasId(f.id) && !sameAsNote)
+                analysis.findings.push_back(std::move(f));
+        }
+    }
+    if (m_options.senderRequirements) {
+        for (lint::Finding& f : RecordLinter::senderFindings(analysis, message))
+            analysis.findings.push_back(std::move(f));
+    }
     return analysis;
 }
 

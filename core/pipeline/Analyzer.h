@@ -4,6 +4,7 @@
 #include "dkim/Verifier.h"
 #include "mail/Envelope.h"
 #include "pipeline/Analysis.h"
+#include "pipeline/RecordLinter.h"
 #include "spf/Evaluator.h"
 
 #include <QHostAddress>
@@ -30,6 +31,10 @@ struct AnalyzerOptions
     std::optional<QHostAddress> clientIp;
     std::optional<QByteArray> mailFrom; // "" is the null reverse-path
     std::optional<QByteArray> helo;
+    // Lint the DKIM keys, SPF and DMARC records the message met, each once per Analyzer.
+    bool lintRecords = true;
+    // Check the large mailbox providers' sender requirements (SPF+DKIM, DMARC, unsubscribe, ...).
+    bool senderRequirements = true;
 };
 
 // Runs DKIM, SPF and DMARC on one message in the order DMARC needs them (RFC 9989 4.4), and collects
@@ -39,6 +44,7 @@ class Analyzer
 {
 public:
     Analyzer(std::shared_ptr<dns::Resolver> resolver, AnalyzerOptions options = {});
+    ~Analyzer();
 
     Analysis analyze(const mail::Message& message) const;
 
@@ -52,6 +58,7 @@ private:
     AnalyzerOptions m_options;
     dkim::Verifier m_dkim;
     spf::Evaluator m_spf;
+    std::unique_ptr<RecordLinter> m_linter;
 };
 
 } // namespace authlens::pipeline

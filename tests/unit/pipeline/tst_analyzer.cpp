@@ -171,6 +171,43 @@ private slots:
         QVERIFY(!a.dmarc.notes.empty());
         QVERIFY(hasFinding(a, QString::fromLatin1(a.dmarc.notes.front().id)));
     }
+
+    void recordsMetAreLintedOnce()
+    {
+        // A record problem the message met shows up as a finding: here SPF's +all.
+        QByteArray records = m_records;
+        records.replace("v=spf1 ip4:192.0.2.0/24 -all", "v=spf1 ip4:192.0.2.0/24 +all");
+        const auto loaded = dns::RecordsFileResolver::fromText(records, QStringLiteral("test"));
+        QVERIFY(loaded.ok());
+        const pipeline::Analyzer analyzer(loaded.resolver);
+        const pipeline::Analysis first = analyzer.analyze(mail::Message::parse(signedMessage(kUnsigned)));
+        QVERIFY(hasFinding(first, QStringLiteral("spf.all.pass")));
+        // The clean records of the fixture raise no record finding.
+        QVERIFY(!hasFinding(analyze(signedMessage(kUnsigned)), QStringLiteral("spf.all.pass")));
+        // Remembered: the second message gets the same finding without linting again.
+        const pipeline::Analysis second = analyzer.analyze(mail::Message::parse(signedMessage(kUnsigned)));
+        QVERIFY(hasFinding(second, QStringLiteral("spf.all.pass")));
+
+        pipeline::AnalyzerOptions off;
+        off.lintRecords = false;
+        const pipeline::Analyzer quiet(loaded.resolver, off);
+        QVERIFY(!hasFinding(quiet.analyze(mail::Message::parse(signedMessage(kUnsigned))),
+                            QStringLiteral("spf.all.pass")));
+    }
+
+    void bulkMailWithoutOneClickUnsubscribeIsASenderFinding()
+    {
+        QByteArray bulk = kUnsigned;
+        bulk.replace("Subject:",
+                     "List-Unsubscribe: <mailto:leave@example.com>\r\nPrecedence: bulk\r\nSubject:");
+        QVERIFY(hasFinding(analyze(signedMessage(bulk)), QStringLiteral("sender.unsubscribe.not-one-click")));
+        QVERIFY(!hasFinding(analyze(signedMessage(kUnsigned)),
+                            QStringLiteral("sender.unsubscribe.not-one-click")));
+        pipeline::AnalyzerOptions off;
+        off.senderRequirements = false;
+        QVERIFY(!hasFinding(analyze(signedMessage(bulk), off),
+                            QStringLiteral("sender.unsubscribe.not-one-click")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnalyzer)
