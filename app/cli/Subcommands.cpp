@@ -12,6 +12,9 @@ int runImport(const QStringList& arguments);
 int runReverify(const QStringList& arguments);
 int runDkimKeygen(const QStringList& arguments);
 int runDkimCheckKey(const QStringList& arguments);
+#ifdef AUTHLENS_HAVE_REPORT
+int runReport(const QStringList& arguments); // only with the desktop app (it draws the app's charts)
+#endif
 
 const std::vector<Subcommand>& subcommands()
 {
@@ -30,6 +33,10 @@ const std::vector<Subcommand>& subcommands()
          runDkimKeygen},
         {"dkim-check-key", "Check that a published DKIM key record matches a private key (exit 0 if so)",
          runDkimCheckKey},
+#ifdef AUTHLENS_HAVE_REPORT
+        {"report", "Write a PDF report (charts, per-domain tables, findings, failing messages); no display needed",
+         runReport},
+#endif
     };
     return all;
 }

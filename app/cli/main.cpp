@@ -4,6 +4,11 @@
 #include "Version.h"
 
 #include <QCoreApplication>
+#ifdef AUTHLENS_HAVE_REPORT
+#include <QApplication>
+#endif
+
+#include <memory>
 
 using namespace authlens;
 
@@ -28,7 +33,21 @@ void printUsage(QTextStream& stream)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+#ifdef AUTHLENS_HAVE_REPORT
+    // `report` draws the desktop app's charts (Qt Charts sits on QGraphicsScene, which needs a
+    // QApplication), so it alone gets one, on the offscreen platform unless the caller chose another:
+    // it must run without a display. Every other command keeps the plain QCoreApplication.
+    const bool report = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (report && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application;
+    if (report)
+        application = std::make_unique<QApplication>(argc, argv);
+    else
+        application = std::make_unique<QCoreApplication>(argc, argv);
+#else
+    const auto application = std::make_unique<QCoreApplication>(argc, argv);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("authlens-cli"));
     QCoreApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));

@@ -3,6 +3,7 @@
 
 #include "Session.h"
 #include "charts/ChartWidget.h"
+#include "charts/DashboardCharts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,42 +15,7 @@
 #include <QStackedLayout>
 #include <QVBoxLayout>
 
-#include <functional>
-
 namespace authlens::desktop {
-
-namespace {
-
-const QStringList kDkimWords = {"pass", "fail", "policy", "neutral", "temperror", "permerror", "none"};
-const QStringList kSpfDmarcWords = {"pass", "fail", "softfail", "neutral", "temperror", "permerror", "none"};
-
-// Shows at most this many domains in the bar chart; the rest are in the table and the filter.
-constexpr int kMaxDomainBars = 12;
-
-ChartData stacked(const QString& title, const QStringList& categories, const QStringList& words,
-                  const std::function<qint64(int, const QString&)>& count)
-{
-    ChartData data;
-    data.title = title;
-    data.categories = categories;
-    data.valueAxisTitle = DashboardPage::tr("messages");
-    for (const QString& word : words) {
-        ChartSeries s;
-        s.name = word;
-        s.color = resultColor(word);
-        bool any = false;
-        for (int i = 0; i < categories.size(); ++i) {
-            const qint64 n = count(i, word);
-            any = any || n > 0;
-            s.values.append(double(n));
-        }
-        if (any)
-            data.series.append(s);
-    }
-    return data;
-}
-
-} // namespace
 
 DashboardPage::DashboardPage(Session* session, QWidget* parent)
     : QWidget(parent)
@@ -202,48 +168,23 @@ void DashboardPage::refresh()
                            .arg(m_headline.findingsBySeverity.value(QStringLiteral("warning")))
                            .arg(m_headline.findingsBySeverity.value(QStringLiteral("info"))));
 
-    QList<store::DomainStats> shown;
-    for (const store::DomainStats& d : m_domains) {
-        if ((chosen.isEmpty() || d.domain == chosen) && shown.size() < kMaxDomainBars)
-            shown.append(d);
-    }
-    QStringList names;
-    for (const store::DomainStats& d : shown)
-        names << d.domain;
-    m_domainChart->setData(stacked(tr("DKIM per sending domain"), names, kDkimWords,
-                                   [&](int i, const QString& w) { return shown[i].dkim.count(w); }));
+    const QList<store::DomainStats> shown = DashboardCharts::shownDomains(m_domains, chosen);
+    m_domainChart->setData(DashboardCharts::domainDkim(shown));
 
     // SPF and DMARC side by side: two bars per domain, "SPF domain" and "DMARC domain".
-    QStringList pairs;
+    const ChartData alignment = DashboardCharts::spfDmarc(shown);
     m_alignmentBars.clear();
-    for (const QString& name : names) {
-        pairs << tr("SPF %1").arg(name) << tr("DMARC %1").arg(name);
-        m_alignmentBars.insert(pairs.at(pairs.size() - 2), {QStringLiteral("spf"), name});
-        m_alignmentBars.insert(pairs.back(), {QStringLiteral("dmarc"), name});
+    for (int i = 0; i < alignment.categories.size(); ++i) {
+        m_alignmentBars.insert(
+            alignment.categories.at(i),
+            {i % 2 == 0 ? QStringLiteral("spf") : QStringLiteral("dmarc"), shown.at(i / 2).domain});
     }
-    m_alignmentChart->setData(
-        stacked(tr("SPF and DMARC per domain"), pairs, kSpfDmarcWords, [&](int i, const QString& w) {
-            const store::DomainStats& d = shown[i / 2];
-            return i % 2 == 0 ? d.spf.count(w) : d.dmarc.count(w);
-        }));
+    m_alignmentChart->setData(alignment);
     refreshSelectors();
 
     const QList<store::PeriodStats> periods =
         m_period->currentIndex() == 0 ? dashboard.perDay(f) : dashboard.perWeek(f);
-    ChartData time;
-    time.kind = ChartData::Kind::Lines;
-    time.title = tr("Pass rate over time");
-    time.valueAxisTitle = tr("% pass");
-    time.valueMaximum = 100;
-    ChartSeries dkimLine{tr("DKIM"), {}, resultColor(QStringLiteral("pass"))};
-    ChartSeries dmarcLine{tr("DMARC"), {}, QColor(0x15, 0x65, 0xc0)};
-    for (const store::PeriodStats& p : periods) {
-        time.categories << locale.toString(p.start, QLocale::ShortFormat);
-        dkimLine.values << p.dkim.passPercent();
-        dmarcLine.values << p.dmarc.passPercent();
-    }
-    time.series << dkimLine << dmarcLine;
-    m_timeChart->setData(time);
+    m_timeChart->setData(DashboardCharts::passRate(periods));
     m_refreshing = false;
 }
 
@@ -255,11 +196,7 @@ void DashboardPage::refreshSelectors()
     if (f.domain.isEmpty() && !m_domains.isEmpty())
         f.domain = m_domains.front().domain;
     const QList<store::SelectorStats> selectors = store::Dashboard(*db).selectors(f);
-    QStringList names;
-    for (const store::SelectorStats& s : selectors)
-        names << QStringLiteral("%1 (d=%2)").arg(s.selector, s.sdid);
-    m_selectorChart->setData(stacked(tr("DKIM per selector of %1").arg(f.domain), names, kDkimWords,
-                                     [&](int i, const QString& w) { return selectors[i].dkim.count(w); }));
+    m_selectorChart->setData(DashboardCharts::selectorDkim(f.domain, selectors));
 }
 
 void DashboardPage::openBar(const QString& category, const QString& series, const QString& kind)

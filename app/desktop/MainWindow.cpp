@@ -9,6 +9,8 @@
 #include "findings/FindingsPage.h"
 #include "import/ImportController.h"
 #include "messages/MessagesPage.h"
+#include "report/ReportWriter.h"
+#include "setup/DkimSetupPage.h"
 #include "store/MessageQueries.h"
 #include "trace/TracePage.h"
 
@@ -48,11 +50,13 @@ MainWindow::MainWindow(QWidget* parent)
     m_trace = new TracePage(m_session, m_pages);
     m_findings = new FindingsPage(m_session, m_pages);
     m_checker = new CheckerPage(m_session, m_pages);
+    m_dkimSetup = new DkimSetupPage(m_session, m_pages);
     m_pages->addTab(m_dashboard, tr("Dashboard"));
     m_pages->addTab(m_messages, tr("Messages"));
     m_pages->addTab(m_trace, tr("Trace"));
     m_pages->addTab(m_findings, tr("Findings"));
     m_pages->addTab(m_checker, tr("Checker"));
+    m_pages->addTab(m_dkimSetup, tr("DKIM Setup"));
     setCentralWidget(m_pages);
 
     m_where = new QLabel(this);
@@ -75,6 +79,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_checker, &CheckerPage::status, this,
             [this](const QString& s) { statusBar()->showMessage(s, 5000); });
     connect(m_trace, &TracePage::status, this,
+            [this](const QString& s) { statusBar()->showMessage(s, 8000); });
+    connect(m_dkimSetup, &DkimSetupPage::status, this,
             [this](const QString& s) { statusBar()->showMessage(s, 8000); });
     connect(m_cancel, &QPushButton::clicked, m_imports, &ImportController::cancel);
     connect(m_imports, &ImportController::progress, this, [this](const pipeline::ImportProgress& p) {
@@ -122,7 +128,7 @@ void MainWindow::createMenus()
     QAction* report = file->addAction(tr("&Export Report…"));
     report->setObjectName(QStringLiteral("actionExportReport"));
     report->setShortcut(QKeySequence(tr("Ctrl+E")));
-    report->setEnabled(false);
+    connect(report, &QAction::triggered, this, &MainWindow::exportReportDialog);
     file->addSeparator();
     QAction* openDb = file->addAction(tr("Open &Database…"));
     openDb->setObjectName(QStringLiteral("actionOpenDatabase"));
@@ -136,7 +142,7 @@ void MainWindow::createMenus()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QList<QWidget*> pages = {m_dashboard, m_messages, m_trace, m_findings, m_checker};
+    const QList<QWidget*> pages = {m_dashboard, m_messages, m_trace, m_findings, m_checker, m_dkimSetup};
     for (int i = 0; i < pages.size(); ++i) {
         QAction* action = view->addAction(m_pages->tabText(i));
         action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
@@ -239,6 +245,27 @@ void MainWindow::openMessageDialog()
         this, tr("Open Message"), QString(), tr("Messages (*.eml *.msg *.txt *.mbox);;All files (*)"));
     if (!files.isEmpty())
         checkFiles(files);
+}
+
+void MainWindow::exportReportDialog()
+{
+    store::Database* db = m_session->database();
+    if (!db) {
+        statusBar()->showMessage(tr("Open a database first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Report"), tr("authlens-report.pdf"),
+                                                      tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    // The report covers what the dashboard shows: its dates and domain.
+    ReportOptions options;
+    options.filter = m_dashboard->filter();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const ReportResult result = ReportWriter(*db).write(path, options);
+    QApplication::restoreOverrideCursor();
+    statusBar()->showMessage(result.ok ? tr("Report written to %1 (%n page(s)).", nullptr, result.pages).arg(path)
+                                       : result.error);
 }
 
 void MainWindow::importDialog(bool folder)

@@ -14,6 +14,7 @@ namespace authlens::desktop {
 
 class CheckerPage;
 class DashboardPage;
+class DkimSetupPage;
 class FindingsPage;
 class ImportController;
 class MessagesPage;
@@ -43,6 +44,7 @@ public:
     TracePage* trace() const { return m_trace; }
     FindingsPage* findings() const { return m_findings; }
     CheckerPage* checker() const { return m_checker; }
+    DkimSetupPage* dkimSetup() const { return m_dkimSetup; }
 
     bool openDatabase(const QString& path);
     // On the very first launch with an empty database, import the bundled samples (offline DNS).
@@ -66,6 +68,7 @@ private:
     void openDatabaseDialog();
     void useRecordsFileDialog();
     void useSystemDns();
+    void exportReportDialog();
     void rememberDatabase(const QString& path);
     void updateRecentMenu();
     void updateStatus();
@@ -78,6 +81,7 @@ private:
     TracePage* m_trace = nullptr;
     FindingsPage* m_findings = nullptr;
     CheckerPage* m_checker = nullptr;
+    DkimSetupPage* m_dkimSetup = nullptr;
     QMenu* m_recent = nullptr;
     QLabel* m_where = nullptr;
     QProgressBar* m_progress = nullptr;

@@ -4,9 +4,12 @@
 #include "Translations.h"
 #include "Version.h"
 #include "import/ImportController.h"
+#include "trace/TracePage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTabWidget>
@@ -55,8 +58,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption page(QStringLiteral("page"),
                                   QCoreApplication::translate("main", "Start on this page (0 = dashboard)."),
                                   QCoreApplication::translate("main", "index"));
+    const QCommandLineOption trace(QStringLiteral("trace"),
+                                   QCoreApplication::translate("main", "Open the trace of this message file."),
+                                   QCoreApplication::translate("main", "file"));
     parser.addOption(screenshot);
     parser.addOption(database);
+    parser.addOption(trace);
     parser.addOption(page);
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QCoreApplication::translate("main", "Messages to show in the checker."),
@@ -70,6 +77,15 @@ int main(int argc, char* argv[])
     const bool importing = window.importSamplesIfFirstRun();
     if (!parser.positionalArguments().isEmpty())
         window.checkFiles(parser.positionalArguments());
+    if (parser.isSet(trace)) {
+        QFile file(parser.value(trace));
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "authlens: cannot read %s\n", qPrintable(file.fileName()));
+            return 2;
+        }
+        window.trace()->showMessage(file.readAll(), QFileInfo(file).fileName());
+        window.findChild<QTabWidget*>(QStringLiteral("pages"))->setCurrentWidget(window.trace());
+    }
     if (parser.isSet(page))
         window.findChild<QTabWidget*>(QStringLiteral("pages"))->setCurrentIndex(parser.value(page).toInt());
     window.show();
