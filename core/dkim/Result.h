@@ -30,7 +30,7 @@ enum class LikelyCause
 {
     None,
     BodyChanged,            // the body hash does not match
-    BodyLineEndings,        // the file had bare LF line endings
+    BodyLineEndings,        // the file mixes CRLF and bare LF line endings
     BodyTrailingWhitespace, // simple body canonicalization over lines with trailing whitespace
     BodyQuotedPrintable,    // quoted-printable body: an 8-bit to QP conversion on the way
     HeaderChanged,          // body hash fine, signature does not verify: a signed header changed or the key

@@ -40,7 +40,7 @@ QString likelyCauseText(LikelyCause cause)
         return QStringLiteral("the body was changed after signing");
     case LikelyCause::BodyLineEndings:
         return QStringLiteral(
-            "the file has bare LF line endings: line endings were likely converted after signing");
+            "the file mixes CRLF and bare LF line endings: part of it was likely rewritten after signing");
     case LikelyCause::BodyTrailingWhitespace:
         return QStringLiteral(
             "the body has trailing whitespace, which simple canonicalization keeps: a relay that "
@@ -126,7 +126,9 @@ bool hasTrailingWhitespace(QByteArrayView body)
 
 LikelyCause bodyCause(const mail::Message& message, const Signature& sig)
 {
-    if (message.hadBareLf())
+    // Bare LF alone is no cause: it is hashed as CRLF, as receivers do, so an mbox copy of a CRLF
+    // message verifies. A file that mixes CRLF and bare LF had part of it rewritten on the way.
+    if (message.hadBareLf() && message.bytes().contains("\r\n"))
         return LikelyCause::BodyLineEndings;
     if (const mail::HeaderField* cte = message.firstFieldNamed("Content-Transfer-Encoding")) {
         if (cte->unfoldedValue().trimmed().compare("quoted-printable", Qt::CaseInsensitive) == 0)

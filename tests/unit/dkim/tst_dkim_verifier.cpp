@@ -177,6 +177,21 @@ private slots:
         QVERIFY(results[0].reason.contains(QLatin1String("body")));
     }
 
+    void lineEndingsAreACauseOnlyWhenMixed()
+    {
+        // An mbox copy (all LF) of a CRLF-signed message verifies; tampered, the body changed.
+        Fixture f = signWith(rsa2048());
+        f.signedMessage.replace("\r\n", "\n");
+        QCOMPARE(verify(f)[0].result, ResultWord::Pass);
+        f.signedMessage.replace("numbers are in", "numbers are out");
+        QCOMPARE(verify(f)[0].diagnostics.likelyCause, LikelyCause::BodyChanged);
+
+        // Some lines CRLF, some LF, and a changed body: part of the file was rewritten.
+        Fixture g = signWith(rsa2048());
+        g.signedMessage.replace("Hello Bob,  \r\n", "Hello Bob!\n");
+        QCOMPARE(verify(g)[0].diagnostics.likelyCause, LikelyCause::BodyLineEndings);
+    }
+
     void tamperedHeaderFails()
     {
         Fixture f = signWith(rsa2048());
