@@ -40,7 +40,7 @@ MainWindow::MainWindow(QWidget* parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Authlens"));
     setAcceptDrops(true);
-    resize(1180, 760);
+    resize(1280, 860);
 
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));

@@ -73,8 +73,10 @@ ChartData DashboardCharts::domainDkim(const QList<store::DomainStats>& shown)
                    [&](int i, const QString& w) { return shown[i].dkim.count(w); });
 }
 
-ChartData DashboardCharts::spfDmarc(const QList<store::DomainStats>& shown)
+ChartData DashboardCharts::spfDmarc(const QList<store::DomainStats>& domains)
 {
+    // Two bars per domain: more than six domains make bars too thin to label.
+    const QList<store::DomainStats> shown = domains.mid(0, 6);
     QStringList pairs;
     for (const store::DomainStats& d : shown)
         pairs << tr("SPF %1").arg(d.domain) << tr("DMARC %1").arg(d.domain);
@@ -104,7 +106,7 @@ ChartData DashboardCharts::passRate(const QList<store::PeriodStats>& periods)
     ChartSeries dkimLine{tr("DKIM"), {}, resultColor(QStringLiteral("pass"))};
     ChartSeries dmarcLine{tr("DMARC"), {}, QColor(0x15, 0x65, 0xc0)};
     for (const store::PeriodStats& p : periods) {
-        time.categories << locale.toString(p.start, QLocale::ShortFormat);
+        time.categories << locale.toString(p.start, QStringLiteral("d MMM"));
         dkimLine.values << p.dkim.passPercent();
         dmarcLine.values << p.dmarc.passPercent();
     }

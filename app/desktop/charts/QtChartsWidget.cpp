@@ -7,9 +7,9 @@
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsScene>
+#include <QHorizontalStackedBarSeries>
 #include <QLineSeries>
 #include <QPainter>
-#include <QStackedBarSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -19,6 +19,11 @@ namespace authlens::desktop {
 
 namespace {
 
+template <typename T> QList<T> reversed(const QList<T>& list)
+{
+    return QList<T>(list.crbegin(), list.crend());
+}
+
 class QtChartsWidget final : public ChartWidget
 {
 public:
@@ -27,7 +32,7 @@ public:
         , m_view(new QChartView(this))
     {
         m_view->setRenderHint(QPainter::Antialiasing);
-        m_view->setMinimumHeight(160);
+        m_view->setMinimumHeight(180);
         auto* layout = new QVBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(m_view);
@@ -46,27 +51,34 @@ public:
         chart->setTitleBrush(text);
         chart->legend()->setLabelColor(text);
 
+        // Bars run horizontally so the categories (domain names, selectors) get the chart's width for
+        // their labels instead of being elided under narrow columns; lines keep time on the x axis.
+        const bool horizontal = data.kind == ChartData::Kind::StackedBars;
         auto* xAxis = new QBarCategoryAxis;
-        xAxis->append(data.categories);
+        xAxis->append(horizontal ? reversed(data.categories) : data.categories);
         xAxis->setLabelsColor(text);
-        // Domain names are long: slant them rather than let Qt Charts elide them to "...".
-        if (data.categories.size() > 6)
-            xAxis->setLabelsAngle(-40);
+        if (horizontal && data.categories.size() > 6) {
+            // Qt Charts elides a label taller than its band: smaller type for many categories.
+            QFont small = xAxis->labelsFont();
+            small.setPixelSize(data.categories.size() > 10 ? 8 : 10);
+            xAxis->setLabelsFont(small);
+        }
         auto* yAxis = new QValueAxis;
         yAxis->setTitleText(data.valueAxisTitle);
         yAxis->setLabelsColor(text);
         yAxis->setTitleBrush(text);
         yAxis->setLabelFormat(QStringLiteral("%.0f"));
-        chart->addAxis(xAxis, Qt::AlignBottom);
-        chart->addAxis(yAxis, Qt::AlignLeft);
+        chart->addAxis(xAxis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+        chart->addAxis(yAxis, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
 
         double maximum = 0;
         if (data.kind == ChartData::Kind::StackedBars) {
-            auto* bars = new QStackedBarSeries;
+            // The first category on top: Qt draws index 0 at the bottom of a vertical category axis.
+            auto* bars = new QHorizontalStackedBarSeries;
             QList<double> totals(data.categories.size(), 0.0);
             for (const ChartSeries& s : data.series) {
                 auto* set = new QBarSet(s.name);
-                set->append(s.values);
+                set->append(reversed(s.values));
                 if (s.color.isValid())
                     set->setColor(s.color);
                 bars->append(set);
@@ -77,9 +89,10 @@ public:
             chart->addSeries(bars);
             bars->attachAxis(xAxis);
             bars->attachAxis(yAxis);
-            connect(bars, &QStackedBarSeries::clicked, this, [this](int index, QBarSet* set) {
-                if (index >= 0 && index < m_data.categories.size())
-                    emit clicked(m_data.categories.at(index), set->label());
+            connect(bars, &QHorizontalStackedBarSeries::clicked, this, [this](int index, QBarSet* set) {
+                const int category = int(m_data.categories.size()) - 1 - index;
+                if (category >= 0 && category < m_data.categories.size())
+                    emit clicked(m_data.categories.at(category), set->label());
             });
         } else {
             // Lines over a category axis: x is the category index, centred on its tick.

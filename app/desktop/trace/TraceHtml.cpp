@@ -30,7 +30,7 @@ QString pre(const QByteArray& bytes)
 {
     // Show CR and LF so a reader can see exactly what was hashed.
     QString text = QString::fromUtf8(bytes).toHtmlEscaped();
-    text.replace(QLatin1String("\r\n"), QStringLiteral("<font color='#888'>␍␊</font>\n"));
+    text.replace(QLatin1String("\r\n"), QStringLiteral("<font color='#888'>\\r\\n</font>\n"));
     return QStringLiteral("<pre>%1</pre>").arg(text);
 }
 
