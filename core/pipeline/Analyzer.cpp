@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "dkimsetup/SendingPracticesLint.h"
 #include "dmarc/AuthorDomain.h"
 #include "dmarc/Evaluator.h"
 #include "mail/Message.h"
@@ -135,6 +136,20 @@ Analysis Analyzer::analyze(const mail::Message& message) const
     if (m_options.senderRequirements) {
         for (lint::Finding& f : RecordLinter::senderFindings(analysis, message))
             analysis.findings.push_back(std::move(f));
+    }
+    if (m_options.sendingPractices && !analysis.dmarc.fromDomain.isEmpty()) {
+        dkimsetup::SendingFacts facts;
+        facts.message = message;
+        facts.customerDomain = m_options.customerDomain;
+        facts.platformSigningDomains = m_options.platformSigningDomains;
+        for (const dkim::Result& r : analysis.dkim) {
+            if (r.passed())
+                facts.passingDkimDomains.append(r.domain.toLower());
+        }
+        for (lint::Finding& f : dkimsetup::SendingPracticesLint::check(facts)) {
+            if (!hasId(f.id))
+                analysis.findings.push_back(std::move(f));
+        }
     }
     return analysis;
 }

@@ -35,6 +35,11 @@ struct AnalyzerOptions
     bool lintRecords = true;
     // Check the large mailbox providers' sender requirements (SPF+DKIM, DMARC, unsubscribe, ...).
     bool senderRequirements = true;
+    // Check the sending platform's best practices (From in the customer's domain, DKIM d= aligned,
+    // unsubscribe option, URL shorteners, unrelated link hosts).
+    bool sendingPractices = true;
+    QByteArray customerDomain;                // empty: the From domain is the customer's
+    QList<QByteArray> platformSigningDomains; // the platform's shared DKIM d= domains
 };
 
 // Runs DKIM, SPF and DMARC on one message in the order DMARC needs them (RFC 9989 4.4), and collects

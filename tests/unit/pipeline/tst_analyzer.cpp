@@ -204,9 +204,26 @@ private slots:
         QVERIFY(!hasFinding(analyze(signedMessage(kUnsigned)),
                             QStringLiteral("sender.unsubscribe.not-one-click")));
         pipeline::AnalyzerOptions off;
+        off.sendingPractices = false;
         off.senderRequirements = false;
         QVERIFY(!hasFinding(analyze(signedMessage(bulk), off),
                             QStringLiteral("sender.unsubscribe.not-one-click")));
+    }
+
+    void sendingPracticesAreChecked()
+    {
+        QByteArray shortened = kUnsigned;
+        shortened.replace("figures are attached.", "figures are at https://bit.ly/3xYz12 now.");
+        QVERIFY(hasFinding(analyze(signedMessage(shortened)), QStringLiteral("practice.links.shortener")));
+        QVERIFY(!hasFinding(analyze(signedMessage(kUnsigned)), QStringLiteral("practice.links.shortener")));
+        // The analyst names the customer's domain: mail From another domain is flagged.
+        pipeline::AnalyzerOptions platform;
+        platform.customerDomain = "example.com";
+        QVERIFY(!hasFinding(analyze(signedMessage(kUnsigned), platform),
+                            QStringLiteral("practice.from.not-customer-domain")));
+        platform.customerDomain = "customer.example";
+        QVERIFY(hasFinding(analyze(signedMessage(kUnsigned), platform),
+                           QStringLiteral("practice.from.not-customer-domain")));
     }
 };
 
