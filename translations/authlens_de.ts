@@ -14,7 +14,7 @@
         <translation>DKIM pro Absenderdomain</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>SPF %1</source>
         <translation>SPF %1</translation>
     </message>
