@@ -26,6 +26,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <functional>
+
 namespace authlens::desktop {
 
 using dkimsetup::KeyGenerator;
@@ -455,7 +457,9 @@ void DkimSetupPage::showReview()
     m_details->setTabText(m_details->indexOf(m_reviewView), tr("Review (%1)").arg(m_review.size()));
 }
 
-bool DkimSetupPage::enableSelected()
+bool DkimSetupPage::changeSelected(
+    const std::function<SetupStates::Change(SetupStates&, const dkimsetup::SetupEntry&)>& change,
+    const std::function<QString(const dkimsetup::SetupEntry&)>& done)
 {
     const SetupTableModel::Row* row = m_model->row(m_view->currentIndex());
     store::Database* db = m_session->database();
@@ -463,58 +467,50 @@ bool DkimSetupPage::enableSelected()
         showMessage(tr("Select a selector from the setup list first."), true);
         return false;
     }
-    const auto e = *row->entry;
-    const SetupStates::Change change = SetupStates(*db).enable(e.domain, e.selector);
-    if (!change.ok()) {
-        showMessage(change.error, true);
+    const dkimsetup::SetupEntry e = *row->entry;
+    SetupStates states(*db);
+    const SetupStates::Change result = change(states, e);
+    if (!result.ok()) {
+        showMessage(result.error, true);
         return false;
     }
     reload();
-    showMessage(
-        tr("%1 of %2 is enabled: mail for %2 is signed with it.").arg(latin(e.selector), latin(e.domain)),
-        false);
+    showMessage(done(e), false);
     return true;
+}
+
+bool DkimSetupPage::enableSelected()
+{
+    return changeSelected(
+        [](SetupStates& s, const dkimsetup::SetupEntry& e) { return s.enable(e.domain, e.selector); },
+        [](const dkimsetup::SetupEntry& e) {
+            return tr("%1 of %2 is enabled: mail for %2 is signed with it.")
+                .arg(latin(e.selector), latin(e.domain));
+        });
 }
 
 bool DkimSetupPage::disableSelected(const QString& reason)
 {
-    const SetupTableModel::Row* row = m_model->row(m_view->currentIndex());
-    store::Database* db = m_session->database();
-    if (!db || !row || !row->entry) {
-        showMessage(tr("Select a selector from the setup list first."), true);
-        return false;
-    }
-    const auto e = *row->entry;
-    const SetupStates::Change change = SetupStates(*db).disable(e.domain, e.selector, reason);
-    if (!change.ok()) {
-        showMessage(change.error, true);
-        return false;
-    }
-    reload();
-    showMessage(tr("%1 of %2 is disabled.").arg(latin(e.selector), latin(e.domain)), false);
-    return true;
+    return changeSelected(
+        [&reason](SetupStates& s, const dkimsetup::SetupEntry& e) {
+            return s.disable(e.domain, e.selector, reason);
+        },
+        [](const dkimsetup::SetupEntry& e) {
+            return tr("%1 of %2 is disabled.").arg(latin(e.selector), latin(e.domain));
+        });
 }
 
 bool DkimSetupPage::retireSelected(bool force)
 {
-    const SetupTableModel::Row* row = m_model->row(m_view->currentIndex());
-    store::Database* db = m_session->database();
-    if (!db || !row || !row->entry) {
-        showMessage(tr("Select a selector from the setup list first."), true);
-        return false;
-    }
-    const auto e = *row->entry;
-    const SetupStates::Change change = SetupStates(*db).retire(e.domain, e.selector, force);
-    if (!change.ok()) {
-        showMessage(change.error, true);
-        return false;
-    }
-    reload();
-    showMessage(tr("%1 of %2 is retired; its record can be removed once mail signed with it has been "
-                   "delivered.")
-                    .arg(latin(e.selector), latin(e.domain)),
-                false);
-    return true;
+    return changeSelected(
+        [force](SetupStates& s, const dkimsetup::SetupEntry& e) {
+            return s.retire(e.domain, e.selector, force);
+        },
+        [](const dkimsetup::SetupEntry& e) {
+            return tr("%1 of %2 is retired; its record can be removed once mail signed with it has been "
+                      "delivered.")
+                .arg(latin(e.selector), latin(e.domain));
+        });
 }
 
 void DkimSetupPage::warnIfRefused(bool ok, const QString& title)

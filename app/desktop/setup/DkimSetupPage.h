@@ -3,10 +3,13 @@
 
 #include "dkimsetup/KeyGenerator.h"
 #include "dkimsetup/PublicationCheck.h"
+#include "dkimsetup/SetupStates.h"
 #include "lint/Finding.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
+
+#include <functional>
 
 #include <optional>
 #include <vector>
@@ -83,6 +86,11 @@ private:
     void updateButtons();
     void showCurrent();
     void showMessage(const QString& text, bool refusal);
+    // The selected setup entry through one state change; the refusal or `done`'s text is shown.
+    bool
+    changeSelected(const std::function<dkimsetup::SetupStates::Change(dkimsetup::SetupStates&,
+                                                                      const dkimsetup::SetupEntry&)>& change,
+                   const std::function<QString(const dkimsetup::SetupEntry&)>& done);
     void showReport(const dkimsetup::PublicationCheck::Report& report);
     void showReview();
     void checkDone();
