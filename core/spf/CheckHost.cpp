@@ -378,17 +378,8 @@ CheckHost::Match CheckHost::evaluateMechanism(const Mechanism& mechanism, const 
     case MechanismType::Exists: {
         // RFC 7208 5.7: an A query whatever the client's address family.
         const dns::DnsAnswer answer = lookup(target, dns::RecordType::A, step, true);
-        if (answer.status == Status::TempFail || answer.status == Status::Error) {
-            error.code = ResultCode::TempError;
-            error.reason = lookupFailure(answer);
+        if (lookupFailed(answer, error))
             return Match::Error;
-        }
-        if (voidLimitExceeded()) {
-            error.code = ResultCode::PermError;
-            error.reason =
-                QStringLiteral("more than %1 void lookups (RFC 7208 4.6.4)").arg(m_options.maxVoidLookups);
-            return Match::Error;
-        }
         return answer.ok() && !answer.records.empty() ? Match::Yes : Match::No;
     }
     case MechanismType::Include: {
@@ -429,22 +420,32 @@ CheckHost::Match CheckHost::evaluateMechanism(const Mechanism& mechanism, const 
     return Match::No;
 }
 
+bool CheckHost::lookupFailed(const dns::DnsAnswer& answer, Outcome& error) const
+{
+    if (answer.status == Status::TempFail || answer.status == Status::Error) {
+        error.code = ResultCode::TempError;
+        error.reason = lookupFailure(answer);
+        return true;
+    }
+    return voidLimitFailed(error);
+}
+
+bool CheckHost::voidLimitFailed(Outcome& error) const
+{
+    if (!voidLimitExceeded())
+        return false;
+    error.code = ResultCode::PermError;
+    error.reason = QStringLiteral("more than %1 void lookups (RFC 7208 4.6.4)").arg(m_options.maxVoidLookups);
+    return true;
+}
+
 CheckHost::Match CheckHost::matchAddresses(const QByteArray& name, int ip4Prefix, int ip6Prefix,
                                            TraceStep& step, Outcome& error)
 {
     // RFC 7208 5.3: A records for an IPv4 client, AAAA for an IPv6 one.
     const dns::DnsAnswer answer = lookup(name, m_client.addressRecordType(), step, true);
-    if (answer.status == Status::TempFail || answer.status == Status::Error) {
-        error.code = ResultCode::TempError;
-        error.reason = lookupFailure(answer);
+    if (lookupFailed(answer, error))
         return Match::Error;
-    }
-    if (voidLimitExceeded()) {
-        error.code = ResultCode::PermError;
-        error.reason =
-            QStringLiteral("more than %1 void lookups (RFC 7208 4.6.4)").arg(m_options.maxVoidLookups);
-        return Match::Error;
-    }
     for (const dns::DnsRecord& record : answer.records)
         if (m_client.isIn(record.address, ip4Prefix, ip6Prefix))
             return Match::Yes;
@@ -455,17 +456,8 @@ CheckHost::Match CheckHost::matchMx(const QByteArray& name, int ip4Prefix, int i
                                     Outcome& error)
 {
     const dns::DnsAnswer answer = lookup(name, dns::RecordType::MX, step, true);
-    if (answer.status == Status::TempFail || answer.status == Status::Error) {
-        error.code = ResultCode::TempError;
-        error.reason = lookupFailure(answer);
+    if (lookupFailed(answer, error))
         return Match::Error;
-    }
-    if (voidLimitExceeded()) {
-        error.code = ResultCode::PermError;
-        error.reason =
-            QStringLiteral("more than %1 void lookups (RFC 7208 4.6.4)").arg(m_options.maxVoidLookups);
-        return Match::Error;
-    }
     // RFC 7208 4.6.4: more than 10 MX names would mean more than 10 address lookups: permerror.
     if (int(answer.records.size()) > m_options.maxMxNames) {
         error.code = ResultCode::PermError;
@@ -497,12 +489,8 @@ CheckHost::Match CheckHost::matchMx(const QByteArray& name, int ip4Prefix, int i
 CheckHost::Match CheckHost::matchPtr(const QByteArray& targetName, TraceStep& step, Outcome& error)
 {
     const dns::DnsAnswer answer = lookup(m_client.reverseName(), dns::RecordType::PTR, step, true);
-    if (voidLimitExceeded()) {
-        error.code = ResultCode::PermError;
-        error.reason =
-            QStringLiteral("more than %1 void lookups (RFC 7208 4.6.4)").arg(m_options.maxVoidLookups);
+    if (voidLimitFailed(error))
         return Match::Error;
-    }
     // RFC 7208 5.5: a DNS error on the PTR lookup means no match, not temperror.
     if (!answer.ok())
         return Match::No;

@@ -50,6 +50,10 @@ private:
 
     dns::DnsAnswer lookup(const QByteArray& name, dns::RecordType type, TraceStep& step, bool countVoid);
     bool voidLimitExceeded() const { return m_voidLookups > m_options.maxVoidLookups; }
+    // True with `error` set when a lookup failed temporarily (temperror) or the void-lookup limit is
+    // passed (permerror): the checks every querying mechanism makes after its lookup.
+    bool lookupFailed(const dns::DnsAnswer& answer, Outcome& error) const;
+    bool voidLimitFailed(Outcome& error) const;
     bool countDnsTerm(TraceStep& step, Outcome& error);
     // Expands a domain-spec in the context of `domain`; empty with `error` set on failure.
     QByteArray expandTarget(const QByteArray& spec, const QByteArray& domain, QString& error);
