@@ -3,6 +3,8 @@
 
 #include "dns/RecordsFileParser.h"
 
+#include <QDateTime>
+
 namespace authlens::dns {
 
 namespace {
@@ -29,13 +31,14 @@ RecordsFileResolver::LoadResult RecordsFileResolver::fromText(QByteArrayView tex
     return toLoadResult(RecordsFileParser::parse(text, label));
 }
 
-RecordsFileResolver::RecordsFileResolver(std::shared_ptr<const Zone> zone)
+RecordsFileResolver::RecordsFileResolver(std::shared_ptr<const Zone> zone, DnsLimits limits)
     : m_zone(zone ? std::move(zone) : std::make_shared<const Zone>())
+    , m_limits(limits)
 {}
 
 DnsAnswer RecordsFileResolver::query(const QByteArray& name, RecordType type)
 {
-    return m_zone->lookup(name, type);
+    return m_zone->lookup(name, type, QDateTime::currentMSecsSinceEpoch(), m_limits);
 }
 
 } // namespace authlens::dns

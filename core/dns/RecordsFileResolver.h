@@ -28,13 +28,18 @@ public:
     // The same from text in memory; `label` stands for the file name in errors and sources.
     static LoadResult fromText(QByteArrayView text, const QString& label = QStringLiteral("records"));
 
-    explicit RecordsFileResolver(std::shared_ptr<const Zone> zone);
+    explicit RecordsFileResolver(std::shared_ptr<const Zone> zone, DnsLimits limits = {});
 
     DnsAnswer query(const QByteArray& name, RecordType type) override;
     const Zone& zone() const { return *m_zone; }
 
+    // CNAME chain and answer size bounds; set before the resolver is shared between threads.
+    void setLimits(const DnsLimits& limits) { m_limits = limits; }
+    const DnsLimits& limits() const { return m_limits; }
+
 private:
     std::shared_ptr<const Zone> m_zone;
+    DnsLimits m_limits;
 };
 
 } // namespace authlens::dns

@@ -34,6 +34,7 @@ ResolverFactory::Result ResolverFactory::create(const ResolverRequest& request)
             return result;
         }
         result.warnings = loaded.warnings;
+        loaded.resolver->setLimits(request.limits);
         result.description = loaded.resolver->zone().source();
         upstream = loaded.resolver;
     } else {
@@ -43,6 +44,8 @@ ResolverFactory::Result ResolverFactory::create(const ResolverRequest& request)
         }
         UnboundResolver::Options options;
         options.timeoutMs = request.timeoutMs;
+        options.maxAnswerBytes = request.limits.maxAnswerBytes;
+        options.maxCnameHops = request.limits.maxCnameHops;
         if (!request.dnsServer.isEmpty()) {
             options.mode = UnboundResolver::Mode::Forward;
             options.server = request.dnsServer;
@@ -80,7 +83,13 @@ void ResolverFactory::addOptions(QCommandLineParser& parser)
 
 ResolverFactory::Result ResolverFactory::create(const QCommandLineParser& parser)
 {
+    return create(parser, DnsLimits());
+}
+
+ResolverFactory::Result ResolverFactory::create(const QCommandLineParser& parser, const DnsLimits& limits)
+{
     ResolverRequest request;
+    request.limits = limits;
     request.recordsFile = parser.value(recordsOption);
     request.dnsServer = parser.value(dnsOption);
     request.dnssec = parser.isSet(dnssecOption);

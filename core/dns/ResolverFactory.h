@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dns/CachingResolver.h"
+#include "dns/DnsLimits.h"
 
 #include <QString>
 #include <QStringList>
@@ -19,6 +20,7 @@ struct ResolverRequest
     QString dnsServer;    // --dns SERVER[:PORT]: forward to that server (an IP address)
     bool dnssec = false;  // --dnssec: validate; alone it means full recursion from the root
     int timeoutMs = 5000; // --dns-timeout SECONDS
+    DnsLimits limits;     // answer size and CNAME chain, for every kind of resolver
 };
 
 // Builds the resolver a user asked for, always behind a CachingResolver:
@@ -45,6 +47,8 @@ public:
     static void addOptions(QCommandLineParser& parser);
     // Reads those options from a parser that has parsed its arguments, then create().
     static Result create(const QCommandLineParser& parser);
+    // The same with other answer-size and CNAME-chain limits (the CLI's --limit).
+    static Result create(const QCommandLineParser& parser, const DnsLimits& limits);
 };
 
 } // namespace authlens::dns

@@ -406,9 +406,10 @@ DnsAnswer UnboundResolver::toAnswer(const Pending& pending, int error, const ub_
 
     if (result->answer_len > m_options.maxAnswerBytes) {
         answer.status = DnsAnswer::Status::Error;
-        answer.error = QStringLiteral("answer too large: %1 octets (limit %2)")
-                           .arg(result->answer_len)
-                           .arg(m_options.maxAnswerBytes);
+        answer.error =
+            QStringLiteral("answer too large: %1 octets, over the dns-answer-size limit of %2 octets")
+                .arg(result->answer_len)
+                .arg(m_options.maxAnswerBytes);
         return answer;
     }
 
@@ -418,7 +419,7 @@ DnsAnswer UnboundResolver::toAnswer(const Pending& pending, int error, const ub_
         const WireFormat::AnswerSection section = WireFormat::answerSection(packet);
         if (section.ok()) {
             QByteArray current = pending.name;
-            for (int hop = 0; hop <= Zone::maxCnameHops + 1; ++hop) {
+            for (int hop = 0; hop <= m_options.maxCnameHops + 1; ++hop) {
                 QByteArray next;
                 for (const auto& rr : section.records) {
                     if (rr.type == quint16(RecordType::CNAME) && pending.type != RecordType::CNAME &&
@@ -435,9 +436,10 @@ DnsAnswer UnboundResolver::toAnswer(const Pending& pending, int error, const ub_
                 answer.cnameChain.append(next);
                 current = next;
             }
-            if (answer.cnameChain.size() > Zone::maxCnameHops) {
+            if (answer.cnameChain.size() > m_options.maxCnameHops) {
                 answer.status = DnsAnswer::Status::Error;
-                answer.error = QStringLiteral("CNAME chain longer than %1 names").arg(Zone::maxCnameHops);
+                answer.error = QStringLiteral("CNAME chain longer than %1 names (the cname-chain limit)")
+                                   .arg(m_options.maxCnameHops);
                 return answer;
             }
         }
@@ -467,7 +469,8 @@ DnsAnswer UnboundResolver::toAnswer(const Pending& pending, int error, const ub_
         total += result->len[i];
         if (i + 1 > m_options.maxRecords || total > m_options.maxAnswerBytes) {
             answer.status = DnsAnswer::Status::Error;
-            answer.error = QStringLiteral("answer too large: more than %1 records or %2 octets")
+            answer.error = QStringLiteral("answer too large: more than %1 records or %2 octets (the "
+                                          "dns-answer-size limit)")
                                .arg(m_options.maxRecords)
                                .arg(m_options.maxAnswerBytes);
             return answer;

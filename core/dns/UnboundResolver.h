@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "dns/DnsLimits.h"
 #include "dns/Resolver.h"
 
 #include <QString>
@@ -49,8 +50,9 @@ public:
         QStringList trustAnchors;
         QString resolvConf; // System: empty means /etc/resolv.conf
         int timeoutMs = 5000;
-        qsizetype maxAnswerBytes = 65536; // larger answers are an Error, not parsed
+        qsizetype maxAnswerBytes = DnsLimits().maxAnswerBytes; // larger answers are an Error, not parsed
         int maxRecords = 256;
+        int maxCnameHops = DnsLimits().maxCnameHops; // longer CNAME chains in an answer are an Error
     };
 
     struct CreateResult

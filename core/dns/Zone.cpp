@@ -45,6 +45,47 @@ DnsAnswer Zone::lookup(QByteArrayView name, RecordType type) const
 
 DnsAnswer Zone::lookup(QByteArrayView name, RecordType type, qint64 nowMs) const
 {
+    return lookup(name, type, nowMs, DnsLimits());
+}
+
+qsizetype Zone::messageSize(const DnsAnswer& answer)
+{
+    // RFC 1035 4.1: a 12-octet header; a name is its labels with a length octet each plus the root.
+    const auto nameSize = [](const QByteArray& name) { return name.isEmpty() ? 1 : name.size() + 2; };
+    constexpr qsizetype kFixed = 10; // type, class, TTL, RDLENGTH of a resource record
+    qsizetype size = 12 + nameSize(answer.name) + 4;
+    QByteArray owner = answer.name;
+    for (const QByteArray& target : answer.cnameChain) {
+        size += nameSize(owner) + kFixed + nameSize(target);
+        owner = target;
+    }
+    for (const DnsRecord& record : answer.records) {
+        size += nameSize(owner) + kFixed;
+        switch (record.type) {
+        case RecordType::A:
+            size += 4;
+            break;
+        case RecordType::AAAA:
+            size += 16;
+            break;
+        case RecordType::MX:
+            size += 2 + nameSize(record.target);
+            break;
+        case RecordType::CNAME:
+        case RecordType::PTR:
+            size += nameSize(record.target);
+            break;
+        case RecordType::TXT:
+            for (const QByteArray& string : record.strings)
+                size += 1 + string.size();
+            break;
+        }
+    }
+    return size;
+}
+
+DnsAnswer Zone::lookup(QByteArrayView name, RecordType type, qint64 nowMs, const DnsLimits& limits) const
+{
     DnsAnswer answer;
     answer.name = Resolver::normalizedName(name);
     answer.type = type;
@@ -81,6 +122,16 @@ DnsAnswer Zone::lookup(QByteArrayView name, RecordType type, qint64 nowMs) const
                 cname = &record;
         }
         if (!answer.records.empty()) {
+            if (const qsizetype size = messageSize(answer); size > limits.maxAnswerBytes) {
+                answer.records.clear();
+                answer.status = DnsAnswer::Status::Error;
+                answer.error =
+                    QStringLiteral("answer too large: %1 octets, over the dns-answer-size limit of "
+                                   "%2 octets")
+                        .arg(size)
+                        .arg(limits.maxAnswerBytes);
+                return answer;
+            }
             std::uint32_t ttl = chainTtl;
             for (const DnsRecord& record : answer.records)
                 ttl = std::min(ttl, record.ttl);
@@ -101,9 +152,11 @@ DnsAnswer Zone::lookup(QByteArrayView name, RecordType type, qint64 nowMs) const
                                .arg(QString::fromLatin1(current), QString::fromLatin1(target));
             return answer;
         }
-        if (answer.cnameChain.size() >= maxCnameHops) {
+        if (answer.cnameChain.size() >= limits.maxCnameHops) {
             answer.status = DnsAnswer::Status::Error;
-            answer.error = QStringLiteral("CNAME chain longer than %1 names").arg(maxCnameHops);
+            answer.error = QStringLiteral("CNAME chain longer than %1 names (the cname-chain limit), at %2")
+                               .arg(limits.maxCnameHops)
+                               .arg(QString::fromLatin1(target));
             return answer;
         }
         answer.cnameChain.append(target);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dns/DnsAnswer.h"
+#include "dns/DnsLimits.h"
 #include "dns/DnsRecord.h"
 
 #include <QByteArray>
@@ -22,8 +23,8 @@ namespace authlens::dns {
 class Zone
 {
 public:
-    // CNAME chains longer than this are an error, as in most resolvers.
-    static constexpr int maxCnameHops = 8;
+    // CNAME chains longer than this are an error, as in most resolvers (the default of DnsLimits).
+    static constexpr int maxCnameHops = DnsLimits().maxCnameHops;
     static QString tempFailReason()
     {
         return QStringLiteral("temporary DNS failure (records file TEMPFAIL)");
@@ -50,6 +51,11 @@ public:
     // fetchedAtMs is the current time.
     DnsAnswer lookup(QByteArrayView name, RecordType type) const;
     DnsAnswer lookup(QByteArrayView name, RecordType type, qint64 nowMs) const;
+    // With other limits on the CNAME chain and on the size of the answer as a server would send it.
+    DnsAnswer lookup(QByteArrayView name, RecordType type, qint64 nowMs, const DnsLimits& limits) const;
+    // The size of the DNS message a server would send for this answer (question, CNAMEs and records,
+    // without name compression): what DnsLimits::maxAnswerBytes is compared with.
+    static qsizetype messageSize(const DnsAnswer& answer);
 
 private:
     QHash<QByteArray, std::vector<DnsRecord>> m_records; // key: lowercase, no final dot
