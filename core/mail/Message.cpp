@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mail/Message.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace authlens::mail {
@@ -58,19 +59,48 @@ bool isValidFieldName(QByteArrayView name)
     return true;
 }
 
-bool hasBareLf(QByteArrayView data)
+// One pass over the body: whether any line ends in a bare LF, and the first line over the length limit.
+struct BodyScan
 {
-    const char* p = data.data();
+    bool bareLf = false;
+    qsizetype longLineStart = -1; // offset in the body, -1: none
+    qsizetype longLineLength = 0;
+    int longLineIndex = 0; // 0-based line of the body
+};
+
+BodyScan scanBody(QByteArrayView data, qsizetype maxLineBytes)
+{
+    BodyScan scan;
+    const char* begin = data.data();
+    const char* p = begin;
     const char* end = p + data.size();
+    int index = 0;
     while (p < end) {
         const auto* lf = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p)));
+        const bool crlf = lf && lf > begin && lf[-1] == '\r';
+        const qsizetype length = lf ? (lf - p) - (crlf && lf > p ? 1 : 0) : end - p;
+        if (lf && !crlf)
+            scan.bareLf = true;
+        if (length > maxLineBytes) {
+            scan.longLineStart = p - begin;
+            scan.longLineLength = length;
+            scan.longLineIndex = index;
+            return scan;
+        }
         if (!lf)
-            return false;
-        if (lf == data.data() || lf[-1] != '\r')
-            return true;
+            break;
         p = lf + 1;
+        ++index;
     }
-    return false;
+    return scan;
+}
+
+QString lineTooLong(int line, qsizetype length, qsizetype limit)
+{
+    return QStringLiteral("line %1 is %2 bytes long: over the line-length limit of %3 bytes")
+        .arg(line)
+        .arg(length)
+        .arg(limit);
 }
 
 QByteArray withCrlf(QByteArrayView data)
@@ -89,13 +119,18 @@ QByteArray withCrlf(QByteArrayView data)
 
 Message Message::parse(QByteArray bytes)
 {
+    return parse(std::move(bytes), MessageLimits());
+}
+
+Message Message::parse(QByteArray bytes, const MessageLimits& limits)
+{
     Message message;
     message.m_bytes = std::move(bytes);
-    message.splitHeader();
+    message.splitHeader(limits);
     return message;
 }
 
-void Message::splitHeader()
+void Message::splitHeader(const MessageLimits& limits)
 {
     qsizetype pos = 0;
     int lineNumber = 1;
@@ -103,11 +138,16 @@ void Message::splitHeader()
     // An mbox postmark ("From sender date") is envelope, not header (RFC 4155).
     if (m_bytes.startsWith("From ")) {
         const Line line = lineAt(m_bytes, 0);
+        if (line.length > limits.maxLineBytes) {
+            m_limitError = ParseProblem{0, 1, lineTooLong(1, line.length, limits.maxLineBytes)};
+            return;
+        }
         m_envelopeFrom = m_bytes.mid(0, line.length);
         m_hadBareLf |= line.bareLf;
         pos = line.next;
         ++lineNumber;
     }
+    const qsizetype headerStart = pos;
 
     HeaderField* current = nullptr;
     while (pos < m_bytes.size()) {
@@ -116,10 +156,34 @@ void Message::splitHeader()
         const QByteArrayView text(m_bytes.constData() + line.start, line.length);
 
         if (text.isEmpty() && line.terminated) {
-            locateBody(line.next);
+            locateBody(line.next, limits, lineNumber + 1);
             return;
         }
-        if (!text.isEmpty() && isWsp(text[0]) && current) {
+        // Checked before anything is copied, so a hostile header costs at most the limits in memory.
+        if (line.length > limits.maxLineBytes) {
+            m_limitError = ParseProblem{line.start, lineNumber,
+                                        lineTooLong(lineNumber, line.length, limits.maxLineBytes)};
+            return;
+        }
+        if (line.next - headerStart > limits.maxHeaderBytes) {
+            m_limitError =
+                ParseProblem{line.start, lineNumber,
+                             QStringLiteral("the header is over the header-size limit of %1 bytes at line %2")
+                                 .arg(limits.maxHeaderBytes)
+                                 .arg(lineNumber)};
+            return;
+        }
+        const bool continuation = !text.isEmpty() && isWsp(text[0]) && current;
+        if (!continuation && m_fields.size() >= size_t(std::max(limits.maxHeaderFields, 0))) {
+            m_limitError = ParseProblem{
+                line.start, lineNumber,
+                QStringLiteral("header field %1 (line %2) is over the header-fields limit of %3 fields")
+                    .arg(m_fields.size() + 1)
+                    .arg(lineNumber)
+                    .arg(limits.maxHeaderFields)};
+            return;
+        }
+        if (continuation) {
             current->raw.append(text.data(), text.size()).append("\r\n");
         } else {
             HeaderField field;
@@ -164,11 +228,18 @@ void Message::splitHeader()
     }
 }
 
-void Message::locateBody(qsizetype offset)
+void Message::locateBody(qsizetype offset, const MessageLimits& limits, int firstBodyLine)
 {
     m_bodyOffset = offset;
     const QByteArrayView body(m_bytes.constData() + offset, m_bytes.size() - offset);
-    m_bodyHadBareLf = hasBareLf(body);
+    const BodyScan scan = scanBody(body, limits.maxLineBytes);
+    if (scan.longLineStart >= 0) {
+        const int line = firstBodyLine + scan.longLineIndex;
+        m_limitError = ParseProblem{offset + scan.longLineStart, line,
+                                    lineTooLong(line, scan.longLineLength, limits.maxLineBytes)};
+        return;
+    }
+    m_bodyHadBareLf = scan.bareLf;
     if (m_bodyHadBareLf) {
         m_hadBareLf = true;
         m_crlfBody = withCrlf(body);

@@ -2,11 +2,13 @@
 #pragma once
 
 #include "mail/HeaderField.h"
+#include "mail/MessageLimits.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace authlens::mail {
@@ -26,6 +28,7 @@ class Message
 {
 public:
     static Message parse(QByteArray bytes);
+    static Message parse(QByteArray bytes, const MessageLimits& limits);
 
     const QByteArray& bytes() const { return m_bytes; }
     const std::vector<HeaderField>& headerFields() const { return m_fields; }
@@ -45,16 +48,20 @@ public:
     // A leading mbox "From " envelope line, which is not part of the message; empty if none.
     const QByteArray& envelopeFromLine() const { return m_envelopeFrom; }
     const std::vector<ParseProblem>& problems() const { return m_problems; }
+    // Set when the message broke one of the MessageLimits: parsing stopped there (the fields before it
+    // are kept) and the message must not be analyzed; the caller reports it as an error for this message.
+    const std::optional<ParseProblem>& limitError() const { return m_limitError; }
 
 private:
-    void splitHeader();
-    void locateBody(qsizetype offset);
+    void splitHeader(const MessageLimits& limits);
+    void locateBody(qsizetype offset, const MessageLimits& limits, int firstBodyLine);
 
     QByteArray m_bytes;
     QByteArray m_crlfBody; // filled only when the body had bare LF
     QByteArray m_envelopeFrom;
     std::vector<HeaderField> m_fields;
     std::vector<ParseProblem> m_problems;
+    std::optional<ParseProblem> m_limitError;
     qsizetype m_bodyOffset = -1;
     bool m_hadBareLf = false;
     bool m_bodyHadBareLf = false;

@@ -3,6 +3,7 @@
 
 #include "dkim/Verifier.h"
 #include "mail/Envelope.h"
+#include "mail/MessageLimits.h"
 #include "pipeline/Analysis.h"
 #include "pipeline/RecordLinter.h"
 #include "spf/Evaluator.h"
@@ -23,6 +24,9 @@ namespace authlens::pipeline {
 
 struct AnalyzerOptions
 {
+    // Header size, field count and line length a message may have before it is refused unanalyzed
+    // (callers parse with these; see InputLimits for all the limits in one place).
+    mail::MessageLimits message;
     dkim::Verifier::Options dkim;
     spf::EvaluatorOptions spf;
     mail::EnvelopeOptions envelope;

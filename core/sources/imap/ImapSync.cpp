@@ -42,7 +42,9 @@ void ImapSync::start(QByteArray secret, SyncState state, SyncOptions options, Me
     m_highestFound = 0;
     m_client = new ImapClient(m_account, this);
     ResponseParser::Limits limits;
-    limits.maxLiteralSize = std::max<qint64>(m_options.maxMessageSize, 1) + 64 * 1024;
+    limits.maxLiteralSize = m_options.maxLiteralSize > 0
+                                ? m_options.maxLiteralSize
+                                : std::max<qint64>(m_options.maxMessageSize, 1) + 64 * 1024;
     limits.maxResponseSize = std::max(limits.maxResponseSize, limits.maxLiteralSize + limits.maxLineLength);
     m_client->setResponseLimits(limits);
     m_client->open([this, secret = std::move(secret)](const ImapResult& r) mutable {

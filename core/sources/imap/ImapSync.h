@@ -30,6 +30,9 @@ struct SyncOptions
     int inFlight = 4;           // UID FETCH commands outstanding at once
     int windowSize = 2000;      // UIDs fetched before delivery order is settled (bounds memory)
     qint64 maxMessageSize = 100LL * 1024 * 1024; // larger messages are skipped with a note
+    // One literal in a response; 0: maxMessageSize + 64 KiB. A literal past it breaks the connection
+    // with an error naming the limit: only a server that sends more than the size it announced hits it.
+    qint64 maxLiteralSize = 0;
 };
 
 // A message the sync did not deliver, for the import log.

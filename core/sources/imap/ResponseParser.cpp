@@ -83,7 +83,8 @@ bool ResponseParser::takeLine(qsizetype newline)
             if (size && tokenStart) {
                 if (static_cast<qint64>(*size) > m_limits.maxLiteralSize || digits.size() > 18)
                     return fail(lineOffset + open,
-                                QStringLiteral("literal of %1 bytes is larger than the limit of %2")
+                                QStringLiteral("literal of %1 bytes is larger than the limit of %2 bytes "
+                                               "(imap-literal)")
                                     .arg(QString::fromLatin1(digits.toByteArray()))
                                     .arg(m_limits.maxLiteralSize));
                 if (m_partialSize + static_cast<qint64>(*size) > m_limits.maxResponseSize)

@@ -304,6 +304,9 @@ private slots:
         ResponseParser parser(limits);
         QVERIFY(!parser.feed("* 1 FETCH (BODY[] {1001}\r\n"));
         QVERIFY(parser.error()->message.contains("larger than the limit"));
+        QCOMPARE(
+            parser.error()->message,
+            QStringLiteral("literal of 1001 bytes is larger than the limit of 1000 bytes (imap-literal)"));
         QCOMPARE(parser.error()->offset, qint64(18));
         ResponseParser defaults;
         QVERIFY(!defaults.feed("* 1 FETCH (BODY[] {18446744073709551615}\r\n"));
