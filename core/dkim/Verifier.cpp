@@ -309,7 +309,8 @@ Result SignatureCheck::run(int index)
     // Reasons that stop a pass whatever the cryptography says; kept to be given after the checks, so the
     // trace still shows how far the signature got.
     QString policyReason;
-    if (sig.algorithm == Algorithm::RsaSha1)
+    const bool refusedSha1 = sig.algorithm == Algorithm::RsaSha1 && !m_options.acceptRsaSha1;
+    if (refusedSha1)
         policyReason = QStringLiteral("rsa-sha1 is not accepted (RFC 8301 3.1)");
     if (policyReason.isEmpty() && sig.expiration && m_now > *sig.expiration + m_options.clockSkewSeconds)
         policyReason = QStringLiteral("the signature expired at %1 (x=)").arg(timeText(*sig.expiration));
@@ -320,7 +321,7 @@ Result SignatureCheck::run(int index)
     const std::optional<Crypto::Key> key = fetchKey(sig);
     if (!key) {
         // RFC 8301: rsa-sha1 is refused from the signature field alone, whatever the key lookup gave.
-        if (sig.algorithm == Algorithm::RsaSha1)
+        if (refusedSha1)
             setWord(ResultWord::Policy, policyReason + QStringLiteral("; also: ") + m_result.reason);
         else if (!policyReason.isEmpty() && m_result.result != ResultWord::TempError)
             setWord(ResultWord::Policy, policyReason + QStringLiteral("; also: ") + m_result.reason);

@@ -22,7 +22,10 @@ public:
         std::optional<qint64> now;     // Unix seconds for x=/t=; empty: the system clock
         qint64 clockSkewSeconds = 300; // allowed for x= and a t= in the future
         int minimumRsaBits = 1024;     // RFC 8301 3.2
-        bool keepSignedData = true;    // fill Diagnostics::canonicalizedHeaders/signedData
+        // RFC 8301 3.1 says verifiers MUST NOT consider rsa-sha1 valid: refused as `policy` by default.
+        // An analyst reproducing a receiver that still accepts it (legacy systems) can turn this on.
+        bool acceptRsaSha1 = false;
+        bool keepSignedData = true; // fill Diagnostics::canonicalizedHeaders/signedData
     };
 
     explicit Verifier(std::shared_ptr<dns::Resolver> resolver);
