@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/AnalysisRecords.h"
 
+#include "dkimsetup/DeliveryStatusNotification.h"
 #include "dmarc/Record.h"
 #include "dns/Resolver.h"
 #include "mail/AddressParser.h"
@@ -126,6 +127,33 @@ store::MessageRecord AnalysisRecords::messageRecord(const mail::Message& message
     record.messageIdHeader = headerText(message, "Message-ID");
     if (const mail::HeaderField* date = message.firstFieldNamed("Date"))
         record.date = parseDate(date->unfoldedValue());
+    record.deliveryStatus = deliveryStatus(message);
+    return record;
+}
+
+store::DeliveryStatusRecord AnalysisRecords::deliveryStatus(const mail::Message& message)
+{
+    store::DeliveryStatusRecord record;
+    const std::optional<dkimsetup::DeliveryStatusNotification> dsn =
+        dkimsetup::DeliveryStatusNotification::parse(message);
+    if (!dsn)
+        return record;
+    record.isReport = true;
+    // RFC 3464 2.3.3: one action per recipient; a report with any failure is a bounce, so that
+    // recipient's words represent it.
+    const dkimsetup::DeliveryStatusNotification::Recipient* shown =
+        dsn->recipients.empty() ? nullptr : &dsn->recipients.front();
+    for (const auto& recipient : dsn->recipients) {
+        if (recipient.failed()) {
+            shown = &recipient;
+            break;
+        }
+    }
+    if (shown) {
+        record.action = QString::fromLatin1(shown->action.left(16));
+        record.status = QString::fromLatin1(shown->status.left(16));
+    }
+    record.originalDomain = QString::fromUtf8(dsn->sendingDomain()).toLower();
     return record;
 }
 

@@ -19,6 +19,10 @@ public:
     // Message-ID, Date (UTC, invalid when missing or unreadable) and the size. Source, import and
     // locator are the caller's.
     static store::MessageRecord messageRecord(const mail::Message& message);
+    // Whether the message is a delivery status notification (RFC 3464) and, if so, the action and status
+    // it reports (the first failed recipient's, else the first's) and who sent the original. Part of
+    // messageRecord(); on its own for re-verification.
+    static store::DeliveryStatusRecord deliveryStatus(const mail::Message& message);
 
     // Every result of one verification run: one row per DKIM signature, SPF, DMARC, the DNS records
     // they rest on, and the findings.

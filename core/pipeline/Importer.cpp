@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/Importer.h"
 
+#include "pipeline/BounceFindings.h"
 #include "pipeline/BoundedQueue.h"
 #include "pipeline/ImapImportReader.h"
 #include "pipeline/ImportWorker.h"
@@ -128,6 +129,13 @@ ImportSummary Importer::run(const QStringList& sourceList)
         ++context.sourceIndex;
     }
     runs.finish(context.summary.runId);
+    // Bounce rates are counted over the whole store, so they change with every import.
+    if (context.summary.fatalError.isEmpty()) {
+        const QString bounceError = BounceFindings::refresh(*context.database);
+        if (!bounceError.isEmpty())
+            context.summary.fatalError =
+                QStringLiteral("cannot update the bounce-rate findings: ") + bounceError;
+    }
     context.summary.cancelled = m_cancel.load() && context.summary.fatalError.isEmpty();
     context.summary.seconds = double(context.clock.nsecsElapsed()) / 1e9;
     context.writer = nullptr;

@@ -3,6 +3,7 @@
 
 #include "mail/Message.h"
 #include "pipeline/AnalysisRecords.h"
+#include "pipeline/BounceFindings.h"
 #include "pipeline/BoundedQueue.h"
 #include "pipeline/ContentHash.h"
 #include "sources/MboxReader.h"
@@ -176,6 +177,7 @@ ReverifySummary Reverifier::run()
                 }
                 done.results = AnalysisRecords::results(analysis);
                 done.changed = store::BatchWriter::summarizeDkim(done.results->dkim) != stored->dkimBefore;
+                done.results->deliveryStatus = AnalysisRecords::deliveryStatus(message);
                 toWriter.push(std::move(done));
             }
         });
@@ -262,6 +264,12 @@ ReverifySummary Reverifier::run()
         summary.fatalError = writerError;
     runs.finish(summary.runId);
     summary.cancelled = m_cancel.load();
+    // Messages stored before schema version 5 may just have been recognized as bounces.
+    if (summary.fatalError.isEmpty()) {
+        const QString bounceError = BounceFindings::refresh(database);
+        if (!bounceError.isEmpty())
+            summary.fatalError = QStringLiteral("cannot update the bounce-rate findings: ") + bounceError;
+    }
     summary.seconds = double(clock.nsecsElapsed()) / 1e9;
     return summary;
 }

@@ -29,6 +29,17 @@ const QStringList kMessageColumns = {
     QStringLiteral("dmarc_result"),      QStringLiteral("latest_run_id"),
 };
 
+// Schema version 5: the delivery status notification columns, written with the message.
+const QStringList kDeliveryStatusColumns = {QStringLiteral("is_dsn"), QStringLiteral("dsn_action"),
+                                            QStringLiteral("dsn_status"),
+                                            QStringLiteral("dsn_original_domain")};
+
+// The delivery status columns are NULL rather than empty, so the bounce counts' index skips them.
+QString nullIfEmpty(const QString& text)
+{
+    return text.isEmpty() ? QString() : text;
+}
+
 const QStringList kDkimColumns = {
     QStringLiteral("message_id"),
     QStringLiteral("run_id"),
@@ -269,10 +280,10 @@ BatchWriter::Outcome BatchWriter::write(const MessageWrite& item)
             message.importedAt.isValid() ? message.importedAt : QDateTime::currentDateTimeUtc();
 
         const SqlDialect& dialect = m_database.dialect();
-        QSqlQuery& insert =
-            prepared(QStringLiteral("message"),
-                     dialect.insertReturningIdUnlessConflict(QStringLiteral("messages"), kMessageColumns,
-                                                             {QStringLiteral("content_hash")}));
+        QSqlQuery& insert = prepared(QStringLiteral("message"),
+                                     dialect.insertReturningIdUnlessConflict(
+                                         QStringLiteral("messages"), kMessageColumns + kDeliveryStatusColumns,
+                                         {QStringLiteral("content_hash")}));
         const MessageLocator& where = message.locator;
         const QVariantList values = {
             QString::fromLatin1(hash),
@@ -303,6 +314,10 @@ BatchWriter::Outcome BatchWriter::write(const MessageWrite& item)
                                               : QVariant(QMetaType(QMetaType::QString)),
             column::fromId(withResults ? item.runId : 0),
         };
+            message.deliveryStatus.isReport ? 1 : 0,
+            column::fromText(nullIfEmpty(message.deliveryStatus.action)),
+            column::fromText(nullIfEmpty(message.deliveryStatus.status)),
+            column::fromText(nullIfEmpty(message.deliveryStatus.originalDomain.toLower())),
         for (qsizetype i = 0; i < values.size(); ++i)
             insert.bindValue(int(i), values.at(i));
         if (!exec(insert, QStringLiteral("insert message")))
@@ -352,6 +367,20 @@ BatchWriter::Outcome BatchWriter::writeVerification(qint64 messageId, qint64 run
         if (!exec(update, QStringLiteral("update summary")))
             return {false, false, messageId, m_lastError};
         return {true, false, messageId, QString()};
+        if (results.deliveryStatus) {
+            // Not tied to a run: what the bytes say, for rows stored before schema version 5.
+            const DeliveryStatusRecord& status = *results.deliveryStatus;
+            QSqlQuery& dsn = prepared(QStringLiteral("dsn"),
+                                      QStringLiteral("UPDATE messages SET is_dsn = ?, dsn_action = ?, "
+                                                     "dsn_status = ?, dsn_original_domain = ? WHERE id = ?"));
+            dsn.bindValue(0, status.isReport ? 1 : 0);
+            dsn.bindValue(1, column::fromText(nullIfEmpty(status.action)));
+            dsn.bindValue(2, column::fromText(nullIfEmpty(status.status)));
+            dsn.bindValue(3, column::fromText(nullIfEmpty(status.originalDomain.toLower())));
+            dsn.bindValue(4, messageId);
+            if (!exec(dsn, QStringLiteral("update delivery status")))
+                return {false, false, messageId, m_lastError};
+        }
     });
 }
 

@@ -66,7 +66,8 @@ Dashboard::Condition Dashboard::whereClause(const MessageFilter& filter)
             .replace(QLatin1Char('%'), QLatin1String("\\%"))
             .replace(QLatin1Char('_'), QLatin1String("\\_"));
         pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
-        parts << QStringLiteral("(LOWER(m.from_address) LIKE ? ESCAPE '\\' OR LOWER(m.subject) LIKE ? ESCAPE '\\')");
+        parts << QStringLiteral(
+            "(LOWER(m.from_address) LIKE ? ESCAPE '\\' OR LOWER(m.subject) LIKE ? ESCAPE '\\')");
         condition.bindings << pattern << pattern;
     }
     const std::pair<const char*, const QString*> results[] = {
@@ -85,9 +86,91 @@ Dashboard::Condition Dashboard::whereClause(const MessageFilter& filter)
                                 "AND ds.run_id = m.latest_run_id AND ds.selector = ?)");
         condition.bindings << filter.selector;
     }
+    if (!filter.bouncesFor.isEmpty()) {
+        parts << QStringLiteral("m.dsn_original_domain = ? AND m.dsn_action = 'failed' AND m.is_dsn = 1");
+        condition.bindings << filter.bouncesFor.toLower();
+    }
     if (!parts.isEmpty())
         condition.sql = QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
     return condition;
+}
+
+namespace {
+
+// The bounce counts narrow by date range and source only; the domain is matched per side.
+Dashboard::Condition bounceCondition(const MessageFilter& filter, const QString& domainColumn,
+                                     const QString& extra)
+{
+    MessageFilter narrowed;
+    narrowed.from = filter.from;
+    narrowed.to = filter.to;
+    narrowed.sourceId = filter.sourceId;
+    Dashboard::Condition condition = Dashboard::whereClause(narrowed);
+    condition.sql += condition.sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+    condition.sql += extra;
+    if (!filter.domain.isEmpty()) {
+        condition.sql += QStringLiteral(" AND %1 = ?").arg(domainColumn);
+        condition.bindings << filter.domain.toLower();
+    }
+    return condition;
+}
+
+} // namespace
+
+QList<BounceStats> Dashboard::bounces(const MessageFilter& filter)
+{
+    QMap<QString, BounceStats> byDomain;
+    // Bounces: reports of a permanent failure (RFC 3464 2.3.3), counted against the original's sender.
+    const Condition bounced = bounceCondition(
+        filter, QStringLiteral("m.dsn_original_domain"),
+        QStringLiteral("m.dsn_original_domain IS NOT NULL AND m.dsn_action = 'failed' AND m.is_dsn = 1"));
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT m.dsn_original_domain, COUNT(*) FROM messages m%1 "
+                                 "GROUP BY m.dsn_original_domain")
+                      .arg(bounced.sql));
+    for (const QVariant& value : bounced.bindings)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return {};
+    }
+    while (query.next()) {
+        BounceStats& stats = byDomain[query.value(0).toString()];
+        stats.domain = query.value(0).toString();
+        stats.bounces = query.value(1).toLongLong();
+    }
+    // Sent: the domain's own messages, reports excluded (a report's From is the reporting system).
+    const Condition sent = bounceCondition(filter, QStringLiteral("m.from_domain"),
+                                           QStringLiteral("m.from_domain IS NOT NULL AND m.is_dsn = 0"));
+    QSqlQuery sentQuery(m_database.connection());
+    sentQuery.prepare(
+        QStringLiteral("SELECT m.from_domain, COUNT(*) FROM messages m%1 GROUP BY m.from_domain")
+            .arg(sent.sql));
+    for (const QVariant& value : sent.bindings)
+        sentQuery.addBindValue(value);
+    if (!sentQuery.exec()) {
+        m_lastError = sentQuery.lastError().text();
+        return {};
+    }
+    while (sentQuery.next()) {
+        const QString domain = sentQuery.value(0).toString();
+        if (domain.isEmpty())
+            continue;
+        BounceStats& stats = byDomain[domain];
+        stats.domain = domain;
+        stats.sent = sentQuery.value(1).toLongLong();
+    }
+    QList<BounceStats> result = byDomain.values();
+    std::stable_sort(result.begin(), result.end(), [](const BounceStats& a, const BounceStats& b) {
+        const double rateA = a.rate().value_or(-1.0);
+        const double rateB = b.rate().value_or(-1.0);
+        if (rateA != rateB)
+            return rateA > rateB;
+        if (a.bounces != b.bounces)
+            return a.bounces > b.bounces;
+        return a.sent > b.sent;
+    });
+    return result;
 }
 
 QList<DomainStats> Dashboard::domains(const MessageFilter& filter)
@@ -232,6 +315,25 @@ HeadlineFigures Dashboard::headline(const MessageFilter& filter)
         figures.messages == 0 ? 0.0 : 100.0 * double(dkimPass) / double(figures.messages);
     figures.dmarcPassPercent =
         figures.dmarcEvaluated == 0 ? 0.0 : 100.0 * double(dmarcPass) / double(figures.dmarcEvaluated);
+
+    const QList<BounceStats> bounceStats = bounces(filter);
+    for (const BounceStats& stats : bounceStats) {
+        figures.bounces += stats.bounces;
+        if (stats.overThreshold())
+            ++figures.bounceDomainsOverThreshold;
+    }
+    const Condition unattributed = bounceCondition(
+        filter, QStringLiteral("m.dsn_original_domain"),
+        QStringLiteral("m.dsn_original_domain IS NULL AND m.dsn_action = 'failed' AND m.is_dsn = 1"));
+    if (filter.domain.isEmpty()) {
+        QSqlQuery count(m_database.connection());
+        count.prepare(QStringLiteral("SELECT COUNT(*) FROM messages m%1").arg(unattributed.sql));
+        for (const QVariant& value : unattributed.bindings)
+            count.addBindValue(value);
+        if (count.exec() && count.next())
+            figures.unattributedBounces = count.value(0).toLongLong();
+        figures.bounces += figures.unattributedBounces;
+    }
 
     // Findings are about records and senders, not one message: the filter does not narrow them.
     QSqlQuery findings(m_database.connection());

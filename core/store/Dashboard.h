@@ -6,6 +6,8 @@
 #include <QDate>
 #include <QMap>
 
+#include <optional>
+
 namespace authlens::store {
 
 class Database;
@@ -23,6 +25,9 @@ struct MessageFilter
     QString spfResult;
     QString dmarcResult;
     QString selector; // messages with a signature by this selector (of the newest run)
+    // The bounces of mail from this domain: delivery status notifications reporting a permanent failure
+    // (RFC 3464 action "failed") whose original was sent from it, lowercase.
+    QString bouncesFor;
 };
 
 // Counts per RFC 8601 result word.
@@ -63,6 +68,26 @@ struct PeriodStats
     ResultCounts dmarc;
 };
 
+// The bounce rate of one sending domain in the sample. Denominator: the messages it sent that are in
+// the sample (From this domain and not themselves reports). The analyst's mailbox holds a sample of
+// what the domain sent and the bounces that came back, so bounces / sent-in-sample is the rate they can
+// check by hand; with nothing sent in the sample there is no rate, only the count.
+struct BounceStats
+{
+    static constexpr double threshold = 0.05; // providers and sending platforms act above 5%
+
+    QString domain;
+    qint64 sent = 0;
+    qint64 bounces = 0;
+
+    // bounces / sent; nullopt when none of its sent messages are in the sample ("rate unknown").
+    std::optional<double> rate() const
+    {
+        return sent > 0 ? std::optional<double>(double(bounces) / double(sent)) : std::nullopt;
+    }
+    bool overThreshold() const { return rate().value_or(0.0) > threshold; }
+};
+
 struct HeadlineFigures
 {
     qint64 messages = 0;
@@ -71,6 +96,9 @@ struct HeadlineFigures
     double dmarcPassPercent = 0; // of messages with a DMARC result
     qint64 dmarcEvaluated = 0;
     QMap<QString, qint64> findingsBySeverity; // not dismissed; "error", "warning", "info"
+    qint64 bounces = 0;                       // delivery status notifications reporting a permanent failure
+    qint64 unattributedBounces = 0;           // of those, the ones that do not say who sent the original
+    qint64 bounceDomainsOverThreshold = 0;
 };
 
 // The dashboard's reads, over the newest verification run of each message.
@@ -86,6 +114,9 @@ public:
     QList<PeriodStats> perDay(const MessageFilter& filter = {});
     QList<PeriodStats> perWeek(const MessageFilter& filter = {});
     HeadlineFigures headline(const MessageFilter& filter = {});
+    // Per sending domain: sent, bounced, rate; highest known rate first, then most bounces. Only the
+    // filter's date range, source and domain narrow it (a bounce is dated and sourced by its report).
+    QList<BounceStats> bounces(const MessageFilter& filter = {});
     QString lastError() const { return m_lastError; }
 
     // "WHERE ..." (or nothing) over messages aliased m, with its bindings; shared with the message list.

@@ -4,6 +4,7 @@
 #include "store/ColumnValues.h"
 #include "store/Database.h"
 
+#include <QCryptographicHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -64,6 +65,82 @@ bool Findings::restore(qint64 rowId)
     if (!update.exec() || update.numRowsAffected() != 1) {
         m_lastError =
             update.lastError().isValid() ? update.lastError().text() : QStringLiteral("no such finding");
+        return false;
+    }
+    return true;
+}
+
+bool Findings::replaceComputed(const QString& findingId, const QList<FindingRecord>& current)
+{
+    QSqlDatabase connection = m_database.connection();
+    if (!connection.transaction()) {
+        m_lastError = connection.lastError().text();
+        return false;
+    }
+    const auto fail = [&](const QSqlQuery& query) {
+        m_lastError = query.lastError().text();
+        connection.rollback();
+        return false;
+    };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList keys;
+    const QStringList columns = {QStringLiteral("content_key"),  QStringLiteral("finding_id"),
+                                 QStringLiteral("severity"),     QStringLiteral("subject"),
+                                 QStringLiteral("message"),      QStringLiteral("fix"),
+                                 QStringLiteral("reference"),    QStringLiteral("first_seen_at"),
+                                 QStringLiteral("last_seen_at"), QStringLiteral("occurrences")};
+    QSqlQuery upsert(connection);
+    upsert.prepare(m_database.dialect().upsert(
+        QStringLiteral("findings"), columns, {QStringLiteral("content_key")},
+        QStringLiteral("severity = excluded.severity, message = excluded.message, fix = excluded.fix, "
+                       "reference = excluded.reference, last_seen_at = excluded.last_seen_at, "
+                       "occurrences = excluded.occurrences")));
+    for (const FindingRecord& finding : current) {
+        // Keyed without the message text, which carries the counts (unlike findings met on messages).
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(QByteArrayView("computed"));
+        for (const QString& part : {finding.id, finding.subject}) {
+            hash.addData(part.toUtf8());
+            hash.addData(QByteArrayView("\0", 1));
+        }
+        const QString key = QString::fromLatin1(hash.result().toHex());
+        keys << key;
+        const QVariantList values = {key,
+                                     finding.id,
+                                     column::severityWord(finding.severity),
+                                     column::fromText(finding.subject),
+                                     column::fromText(finding.message),
+                                     column::fromText(finding.fix),
+                                     column::fromText(finding.reference),
+                                     column::fromTime(now),
+                                     column::fromTime(now),
+                                     qMax<qint64>(1, finding.occurrences)};
+        for (qsizetype i = 0; i < values.size(); ++i)
+            upsert.bindValue(int(i), values.at(i));
+        if (!upsert.exec())
+            return fail(upsert);
+    }
+    // The ones that no longer hold go; dismissed ones keep the analyst's reason.
+    QSqlQuery stale(connection);
+    stale.prepare(
+        QStringLiteral("SELECT id, content_key FROM findings WHERE finding_id = ? AND dismissed = 0"));
+    stale.addBindValue(findingId);
+    if (!stale.exec())
+        return fail(stale);
+    QList<qint64> staleIds;
+    while (stale.next()) {
+        if (!keys.contains(stale.value(1).toString()))
+            staleIds << stale.value(0).toLongLong();
+    }
+    QSqlQuery remove(connection);
+    remove.prepare(QStringLiteral("DELETE FROM findings WHERE id = ?"));
+    for (qint64 id : staleIds) {
+        remove.addBindValue(id);
+        if (!remove.exec())
+            return fail(remove);
+    }
+    if (!connection.commit()) {
+        m_lastError = connection.lastError().text();
         return false;
     }
     return true;

@@ -20,6 +20,10 @@ public:
     QList<FindingRecord> list(bool includeDismissed = false);
     bool dismiss(qint64 rowId, const QString& reason);
     bool restore(qint64 rowId);
+    // Findings computed over the whole store rather than met on a message (bounce rates per domain):
+    // after this call the undismissed findings with id `findingId` are exactly `current`. A finding is
+    // kept by (id, subject), so its text follows the newest counts and a dismissed one stays dismissed.
+    bool replaceComputed(const QString& findingId, const QList<FindingRecord>& current);
     QString lastError() const { return m_lastError; }
 
 private:

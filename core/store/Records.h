@@ -66,6 +66,22 @@ struct MessageLocator
     std::optional<qint64> imapUid;
 };
 
+// RFC 3464: what a delivery status notification reports, kept on its message so the dashboard can
+// count bounces against the domain that sent the original.
+struct DeliveryStatusRecord
+{
+    bool isReport = false;  // the message is a delivery status notification
+    QString action;         // the first failed recipient's action, else the first recipient's ("failed",
+                            // "delayed", "delivered", "relayed", "expanded"); lower case
+    QString status;         // that recipient's status code, "5.1.1"
+    QString originalDomain; // who sent the original (its From domain, else its DKIM d=), lowercase; empty
+                            // when the report does not return it
+
+    // A permanent failure (RFC 3464 2.3.3 action "failed"): a bounce. A delay is not one.
+    bool isBounce() const { return isReport && action == QLatin1String("failed"); }
+    friend bool operator==(const DeliveryStatusRecord&, const DeliveryStatusRecord&) = default;
+};
+
 struct MessageRecord
 {
     qint64 id = 0;
@@ -87,6 +103,7 @@ struct MessageRecord
     QString spfResult;
     QString dmarcResult;
     qint64 latestRunId = 0;
+    DeliveryStatusRecord deliveryStatus; // isReport false: an ordinary message
 };
 
 // A DNS record as fetched, kept once however many results refer to it.
@@ -205,6 +222,9 @@ struct VerificationResults
     std::optional<DmarcRecord> dmarc;
     QList<DnsRecordRecord> consultedRecords; // every other record looked up (SPF includes, ...)
     QList<FindingRecord> findings;
+    // Set by a re-verification that read the raw bytes again, so rows stored before schema version 5
+    // learn whether they are delivery status notifications; empty leaves the stored value.
+    std::optional<DeliveryStatusRecord> deliveryStatus;
 };
 
 // Incremental IMAP sync position (RFC 3501 2.3.1.1: UIDs only hold within one UIDVALIDITY).

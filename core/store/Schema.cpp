@@ -235,6 +235,22 @@ QStringList version4()
     };
 }
 
+// Version 5: bounces (issue 9). Per message, whether it is a delivery status notification (RFC 3464),
+// the action and status it reports and the domain that sent the original, so the dashboard counts
+// bounces per sending domain. Rows stored before this version read as ordinary messages until a
+// re-verification reads their bytes again. The index serves the per-domain bounce counts.
+QStringList version5()
+{
+    return {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN is_dsn SMALLINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN dsn_action VARCHAR(16)"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN dsn_status VARCHAR(16)"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN dsn_original_domain TEXT"),
+        QStringLiteral(
+            "CREATE INDEX messages_by_dsn_domain ON messages (dsn_original_domain, dsn_action, date_utc)"),
+    };
+}
+
 } // namespace
 
 std::vector<Migration> Schema::migrations(const SqlDialect& dialect)
@@ -248,12 +264,14 @@ std::vector<Migration> Schema::migrations(const SqlDialect& dialect)
          withTypes(dialect, version3())},
         {4, QStringLiteral("DKIM setup flow: keys per domain and selector, their states and history"),
          withTypes(dialect, version4())},
+        {5, QStringLiteral("delivery status notifications: action, status and original sending domain"),
+         withTypes(dialect, version5())},
     };
 }
 
 int Schema::latestVersion()
 {
-    return 4;
+    return 5;
 }
 
 } // namespace authlens::store

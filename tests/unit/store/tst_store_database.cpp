@@ -155,10 +155,29 @@ void TestStoreDatabase::migratesFromEveryEarlierVersion()
     BatchWriter writer(database);
     const auto outcome = writer.write(samples::message(1, QStringLiteral("example.org"), runId));
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    // Version 5: delivery status notifications keep their action, status and original sender; rows
+    // from before it read as ordinary messages.
+    BatchWriter::MessageWrite bounce = samples::message(2, QStringLiteral("mx.example.net"), runId);
+    bounce.message.deliveryStatus = {true, QStringLiteral("failed"), QStringLiteral("5.1.1"),
+                                     QStringLiteral("example.org")};
+    const auto bounceOutcome = writer.write(bounce);
+    QVERIFY2(bounceOutcome.ok, qPrintable(bounceOutcome.error));
     QVERIFY(writer.flush());
     QVERIFY(
         scalar(database, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_by_day'"))
             .toInt() == 1);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                             "'messages_by_dsn_domain'"))
+                 .toInt(),
+             1);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT dsn_status FROM messages WHERE dsn_original_domain = "
+                                             "'example.org' AND dsn_action = 'failed' AND is_dsn = 1"))
+                 .toString(),
+             QStringLiteral("5.1.1"));
+    if (startVersion >= 1)
+        QCOMPARE(scalar(database, QStringLiteral("SELECT is_dsn FROM messages WHERE content_hash = 'abc'"))
+                     .toInt(),
+                 0);
 }
 
 void TestStoreDatabase::refusesNewerSchemaAndNonDatabases()
