@@ -34,7 +34,27 @@
         <translation>DKIM pro Selektor von %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Bounce rate per sending domain</source>
+        <translation>Bounce-Rate je Absenderdomain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% bounced</source>
+        <translation>% unzustellbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within 5%</source>
+        <translation>bis 5 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over 5%</source>
+        <translation>über 5 %</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Pass rate over time</source>
         <translation>Pass-Rate im Zeitverlauf</translation>
     </message>
@@ -55,9 +75,57 @@
     </message>
 </context>
 <context>
+    <name>ImapAccountSettings</name>
+    <message>
+        <location filename="../app/desktop/import/ImapAccountSettings.cpp" line="+165"/>
+        <source>Enter the IMAP server&apos;s host name.</source>
+        <translation>Geben Sie den Hostnamen des IMAP-Servers ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The host name &quot;%1&quot; has spaces, &apos;/&apos; or &apos;@&apos; in it; enter only the server&apos;s name or address.</source>
+        <translation>Der Hostname „%1“ enthält Leerzeichen, „/“ oder „@“; geben Sie nur den Namen oder die Adresse des Servers ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>Der Port muss eine Zahl von 1 bis 65535 sein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the user name for the account.</source>
+        <translation>Geben Sie den Benutzernamen des Kontos ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose at least one folder to import (fetch the list from the server, or keep INBOX).</source>
+        <translation>Wählen Sie mindestens einen Ordner zum Import (rufen Sie die Liste vom Server ab oder behalten Sie INBOX).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A folder name is empty.</source>
+        <translation>Ein Ordnername ist leer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The monitor interval must be off or from 1 to 1440 minutes.</source>
+        <translation>Das Überwachungsintervall muss aus sein oder 1 bis 1440 Minuten betragen.</translation>
+    </message>
+</context>
+<context>
     <name>ReportWriter</name>
     <message>
-        <location filename="../app/desktop/report/ReportWriter.cpp" line="+69"/>
+        <location filename="../app/desktop/report/ReportWriter.cpp" line="+53"/>
+        <source>%1 (rate unknown)</source>
+        <translation>%1 (Rate unbekannt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
@@ -164,45 +232,56 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-40"/>
         <source>Sending domains</source>
         <translation>Absenderdomains</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>DKIM pass</source>
         <translation>DKIM pass</translation>
     </message>
     <message>
-        <location line="-36"/>
-        <location line="+37"/>
+        <location line="-38"/>
+        <location line="+39"/>
         <source>DMARC pass</source>
         <translation>DMARC pass</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-38"/>
         <source>%1% of %2 messages with a DMARC result</source>
         <translation>%1 % von %2 Nachrichten mit DMARC-Ergebnis</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+71"/>
+        <location line="+83"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-83"/>
         <source>%1 errors, %2 warnings, %3 info</source>
         <translation>%1 Fehler, %2 Warnungen, %3 Info</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+4"/>
+        <location line="+32"/>
+        <source>Bounces</source>
+        <translation>Bounces</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>%1, domains over 5%: %2</source>
+        <translation>%1, Domains über 5 %: %2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Per sending domain</source>
         <translation>Pro Absenderdomain</translation>
     </message>
@@ -227,7 +306,7 @@
         <translation>DMARC fail</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Per DKIM selector</source>
         <translation>Pro DKIM-Selektor</translation>
     </message>
@@ -669,7 +748,7 @@
 <context>
     <name>authlens::desktop::CheckerPage</name>
     <message>
-        <location filename="../app/desktop/checker/CheckerPage.cpp" line="+33"/>
+        <location filename="../app/desktop/checker/CheckerPage.cpp" line="+34"/>
         <source>Drop .eml files or an mbox anywhere on the window, use File → Open Message, or paste a raw message. Nothing checked here is stored.</source>
         <translation>Legen Sie .eml-Dateien oder ein mbox irgendwo im Fenster ab, verwenden Sie Datei → Nachricht öffnen oder fügen Sie eine Rohnachricht ein. Hier Geprüftes wird nicht gespeichert.</translation>
     </message>
@@ -718,7 +797,7 @@
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>The clipboard holds no text to check.</source>
         <translation>Die Zwischenablage enthält keinen Text zum Prüfen.</translation>
     </message>
@@ -786,7 +865,7 @@
         <translation>Domain:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>DKIM per sending domain</source>
         <translation>DKIM pro Absenderdomain</translation>
     </message>
@@ -806,7 +885,12 @@
         <translation>Pass-Rate im Zeitverlauf</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+1"/>
+        <source>Bounce rate per sending domain</source>
+        <translation>Bounce-Rate je Absenderdomain</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>All domains</source>
         <translation>Alle Domains</translation>
     </message>
@@ -820,11 +904,16 @@
         <source>&lt;b&gt;%1&lt;/b&gt; messages · &lt;b&gt;%2&lt;/b&gt; domains · DKIM pass &lt;b&gt;%3%&lt;/b&gt; · DMARC pass &lt;b&gt;%4%&lt;/b&gt; · findings: &lt;b&gt;%5&lt;/b&gt; errors, &lt;b&gt;%6&lt;/b&gt; warnings, &lt;b&gt;%7&lt;/b&gt; info</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; Nachrichten · &lt;b&gt;%2&lt;/b&gt; Domains · DKIM pass &lt;b&gt;%3 %&lt;/b&gt; · DMARC pass &lt;b&gt;%4 %&lt;/b&gt; · Befunde: &lt;b&gt;%5&lt;/b&gt; Fehler, &lt;b&gt;%6&lt;/b&gt; Warnungen, &lt;b&gt;%7&lt;/b&gt; Info</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source> · bounces &lt;b&gt;%1&lt;/b&gt;, domains over 5%: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation> · Bounces &lt;b&gt;%1&lt;/b&gt;, Domains über 5 %: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>authlens::desktop::DkimSetupPage</name>
     <message>
-        <location filename="../app/desktop/setup/DkimSetupPage.cpp" line="+52"/>
+        <location filename="../app/desktop/setup/DkimSetupPage.cpp" line="+54"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
@@ -982,14 +1071,12 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+115"/>
-        <location line="+21"/>
-        <location line="+19"/>
+        <location line="+117"/>
         <source>Select a selector from the setup list first.</source>
         <translation>Wählen Sie zuerst einen Selektor aus der Einrichtungsliste.</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-113"/>
         <source>A publication check is already running.</source>
         <translation>Es läuft bereits eine Veröffentlichungsprüfung.</translation>
     </message>
@@ -1087,22 +1174,22 @@
         <translation>Abgleich (%1)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>%1 of %2 is enabled: mail for %2 is signed with it.</source>
         <translation>%1 von %2 ist aktiviert: E-Mails für %2 werden damit signiert.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
         <source>%1 of %2 is disabled.</source>
         <translation>%1 von %2 ist deaktiviert.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
         <source>%1 of %2 is retired; its record can be removed once mail signed with it has been delivered.</source>
         <translation>%1 von %2 ist stillgelegt; sein Eintrag kann entfernt werden, sobald die damit signierten E-Mails zugestellt sind.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>New DKIM Key</source>
         <translation>Neuer DKIM-Schlüssel</translation>
     </message>
@@ -1400,6 +1487,350 @@ Behebung: %2</translation>
     </message>
 </context>
 <context>
+    <name>authlens::desktop::ImapAccountDialog</name>
+    <message>
+        <location filename="../app/desktop/import/ImapAccountDialog.cpp" line="+38"/>
+        <source>IMAP Account</source>
+        <translation>IMAP-Konto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>imap.example.com</source>
+        <translation>imap.example.com</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Implicit TLS (port 993)</source>
+        <translation>Implizites TLS (Port 993)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STARTTLS (port 143)</source>
+        <translation>STARTTLS (Port 143)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password (AUTHENTICATE PLAIN)</source>
+        <translation>Passwort (AUTHENTICATE PLAIN)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password (LOGIN)</source>
+        <translation>Passwort (LOGIN)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth 2.0 access token (XOAUTH2)</source>
+        <translation>OAuth-2.0-Zugriffstoken (XOAUTH2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remember in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Without it, or where there is no keychain, Authlens asks for the password each time it connects. The password is never written to Authlens&apos; settings or database.</source>
+        <translation>Ohne diese Option, oder wo es keinen Schlüsselbund gibt, fragt Authlens bei jeder Verbindung nach dem Passwort. Das Passwort wird nie in die Einstellungen oder die Datenbank von Authlens geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Fetch Folders from Server</source>
+        <translation>Ordner vom Server &amp;abrufen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>While Authlens runs, check the folders for new mail this often and import it.</source>
+        <translation>Solange Authlens läuft, die Ordner in diesem Abstand auf neue Nachrichten prüfen und diese importieren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Forget Trusted Certificate</source>
+        <translation>Vertrautes Zertifikat vergessen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Trust This Certificate for This Account</source>
+        <translation>Diesem Zertifikat für dieses Konto &amp;vertrauen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encryption:</source>
+        <translation>V&amp;erschlüsselung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in &amp;method:</source>
+        <translation>Anmelde&amp;verfahren:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check &amp;every:</source>
+        <translation>Prüfen &amp;alle:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate:</source>
+        <translation>Zertifikat:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Folders to import (checked):</source>
+        <translation>Zu importierende Ordner (angehakt):</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Enter the access token to list the folders.</source>
+        <translation>Geben Sie das Zugriffstoken ein, um die Ordner aufzulisten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the password to list the folders.</source>
+        <translation>Geben Sie das Passwort ein, um die Ordner aufzulisten.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 …</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n folder(s) found. Check the ones to import.</source>
+        <translation>
+            <numerusform>%n Ordner gefunden. Haken Sie die zu importierenden an.</numerusform>
+            <numerusform>%n Ordner gefunden. Haken Sie die zu importierenden an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The connection used the certificate you trusted.</source>
+        <translation>Die Verbindung hat das Zertifikat verwendet, dem Sie vertrauen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The server&apos;s certificate could not be verified, so nothing was sent to it. Check the certificate below (compare the fingerprint with the one your mail administrator gives you) and trust it only if it is the server&apos;s.</source>
+        <translation>Das Zertifikat des Servers ließ sich nicht prüfen, daher wurde nichts an ihn gesendet. Prüfen Sie das Zertifikat unten (vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Mail-Administration nennt) und vertrauen Sie ihm nur, wenn es das des Servers ist.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This certificate is now trusted for this account only. Fetch the folders again to connect with it.</source>
+        <translation>Diesem Zertifikat wird jetzt nur für dieses Konto vertraut. Rufen Sie die Ordner erneut ab, um sich damit zu verbinden.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Access &amp;token:</source>
+        <translation>Zugriffs&amp;token:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not in the server&apos;s last list.</source>
+        <translation>Nicht in der letzten Liste des Servers.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Verified against the system&apos;s certificate authorities.</source>
+        <translation>Geprüft gegen die Zertifizierungsstellen des Systems.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trusted for this account: SHA-256 %1</source>
+        <translation>Für dieses Konto vertraut: SHA-256 %1</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ImapAccountMonitor</name>
+    <message>
+        <location filename="../app/desktop/import/ImapAccountMonitor.cpp" line="+98"/>
+        <source>no password given; monitoring of this account paused</source>
+        <translation>kein Passwort angegeben; Überwachung dieses Kontos angehalten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>While monitoring runs, Authlens keeps it in memory (never on disk) until monitoring stops.</source>
+        <translation>Während der Überwachung behält Authlens es im Arbeitsspeicher (nie auf der Festplatte), bis die Überwachung endet.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>checking now</source>
+        <translation>wird gerade geprüft</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>checked %1, %n new</source>
+        <translation>
+            <numerusform>geprüft %1, %n neue</numerusform>
+            <numerusform>geprüft %1, %n neue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>next %1</source>
+        <translation>nächste %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IMAP monitor: %1</source>
+        <translation>IMAP-Überwachung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ImapAccountsController</name>
+    <message>
+        <location filename="../app/desktop/import/ImapAccountsController.cpp" line="+55"/>
+        <source>The password was not remembered: %1 Authlens will ask for it each time it connects to %2.</source>
+        <translation>Das Passwort wurde nicht gespeichert: %1 Authlens fragt bei jeder Verbindung zu %2 danach.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>An import is already running; %1 is imported after it.</source>
+        <translation>Es läuft bereits ein Import; %1 wird danach importiert.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>An import is already running.</source>
+        <translation>Es läuft bereits ein Import.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>System Keychain</source>
+        <translation>Schlüsselbund des Systems</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ImapAccountsDialog</name>
+    <message>
+        <location filename="../app/desktop/import/ImapAccountsDialog.cpp" line="+23"/>
+        <source>IMAP Accounts</source>
+        <translation>IMAP-Konten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import Now</source>
+        <translation>Jetzt &amp;importieren</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Remove Account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1 and its password in the system keychain? Messages already imported stay in the database.</source>
+        <translation>%1 und sein Passwort im Schlüsselbund des Systems entfernen? Bereits importierte Nachrichten bleiben in der Datenbank.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>checked every %n minute(s)</source>
+        <translation>
+            <numerusform>jede Minute geprüft</numerusform>
+            <numerusform>alle %n Minuten geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not monitored</source>
+        <translation>nicht überwacht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Stop Monitoring</source>
+        <translation>Überwachung &amp;beenden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Start Monitoring</source>
+        <translation>Überwachung &amp;starten</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ImapSecretSource</name>
+    <message>
+        <location filename="../app/desktop/import/ImapSecretSource.cpp" line="+21"/>
+        <source>Authlens does not keep this account&apos;s password (&quot;Remember in the system keychain&quot; is off).</source>
+        <translation>Authlens bewahrt das Passwort dieses Kontos nicht auf („Im Schlüsselbund des Systems speichern“ ist aus).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Authlens asks for the password each time it connects instead.</source>
+        <translation>Authlens fragt stattdessen bei jeder Verbindung nach dem Passwort.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>IMAP Sign-in</source>
+        <translation>IMAP-Anmeldung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Access token for %1:</source>
+        <translation>Zugriffstoken für %1:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password for %1:</source>
+        <translation>Passwort für %1:</translation>
+    </message>
+</context>
+<context>
     <name>authlens::desktop::ImportController</name>
     <message>
         <location filename="../app/desktop/import/ImportController.cpp" line="+77"/>
@@ -1438,9 +1869,193 @@ Behebung: %2</translation>
     </message>
 </context>
 <context>
+    <name>authlens::desktop::ImportProgressDialog</name>
+    <message>
+        <location filename="../app/desktop/import/ImportProgressDialog.cpp" line="+32"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages:</source>
+        <translation>Nachrichten:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read:</source>
+        <translation>Gelesen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left:</source>
+        <translation>Verbleibend:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+161"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <location line="+161"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <location line="+161"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Cancel Import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy List</source>
+        <translation>Liste kopieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling: what was read is still stored; the next import continues here.</source>
+        <translation>Wird abgebrochen: Bereits Gelesenes wird noch gespeichert; der nächste Import setzt hier fort.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Import: %1</source>
+        <translation>Import: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starting…</source>
+        <translation>startet …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+27"/>
+        <source>not known yet</source>
+        <translation>noch nicht bekannt</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>%1 (source %2 of %3)</source>
+        <translation>%1 (Quelle %2 von %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+33"/>
+        <source>%1 read, %2 new, %3 already stored, %4 errors</source>
+        <translation>%1 gelesen, %2 neu, %3 schon gespeichert, %4 Fehler</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 messages/s, %2 MB/s</source>
+        <translation>%1 Nachrichten/s, %2 MB/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>about %1</source>
+        <translation>etwa %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not known (the size of an IMAP folder is not known in advance)</source>
+        <translation>unbekannt (die Größe eines IMAP-Ordners ist vorab nicht bekannt)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>done in %1</source>
+        <translation>fertig in %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The import log has no entries for this import.</source>
+        <translation>Das Importprotokoll hat keine Einträge zu diesem Import.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first %1 of %2 import-log entries are listed.</source>
+        <translation>Die ersten %1 von %2 Einträgen des Importprotokolls sind aufgeführt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n import-log entries (errors, warnings and notes):</source>
+        <translation>
+            <numerusform>%n Eintrag im Importprotokoll (Fehler, Warnungen und Hinweise):</numerusform>
+            <numerusform>%n Einträge im Importprotokoll (Fehler, Warnungen und Hinweise):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>UID %1</source>
+        <translation>UID %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offset %1</source>
+        <translation>Offset %1</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::KeychainSecrets</name>
+    <message>
+        <location filename="../app/desktop/import/KeychainSecrets.cpp" line="+23"/>
+        <source>The system keychain has no password for this account.</source>
+        <translation>Der Schlüsselbund des Systems hat kein Passwort für dieses Konto.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No system keychain is available (%1).</source>
+        <translation>Kein Schlüsselbund des Systems verfügbar (%1).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The system keychain refused: %1</source>
+        <translation>Der Schlüsselbund des Systems hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The system keychain did not answer within %1 s.</source>
+        <translation>Der Schlüsselbund des Systems hat nicht innerhalb von %1 s geantwortet.</translation>
+    </message>
+</context>
+<context>
     <name>authlens::desktop::MainWindow</name>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="+41"/>
+        <location filename="../app/desktop/MainWindow.cpp" line="+51"/>
         <source>Authlens</source>
         <translation>Authlens</translation>
     </message>
@@ -1480,12 +2095,12 @@ Behebung: %2</translation>
         <translation>Import abbrechen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+71"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1500,12 +2115,12 @@ Behebung: %2</translation>
         <translation>Dateien oder Postfach &amp;importieren…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+64"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>DNS from a &amp;Records File…</source>
         <translation>DNS aus einer &amp;Eintragsdatei…</translation>
     </message>
@@ -1515,12 +2130,11 @@ Behebung: %2</translation>
         <translation>DNS über den System-&amp;Resolver</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Language</source>
-        <translation>&amp;Sprache</translation>
+        <translation type="vanished">&amp;Sprache</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+170"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1530,12 +2144,88 @@ Behebung: %2</translation>
         <translation>Die neue Sprache wird ab dem nächsten Start von Authlens verwendet.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="-122"/>
         <source>First start: importing the bundled sample mailbox…</source>
         <translation>Erster Start: Das mitgelieferte Beispielpostfach wird importiert…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-153"/>
+        <source>Re-verifying: %1 of %2 messages</source>
+        <translation>Erneute Verifizierung: %1 von %2 Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+271"/>
+        <source>Settings: %1</source>
+        <translation>Einstellungen: %1</translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <source>Import IMAP &amp;Account…</source>
+        <translation>IMAP-&amp;Konto importieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Manage IMAP Accounts…</source>
+        <translation>IMAP-Konten &amp;verwalten …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stop IMAP Monitoring</source>
+        <translation>IMAP-Überwachung &amp;beenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show Last Import &amp;Log</source>
+        <translation>&amp;Protokoll des letzten Imports zeigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re-&amp;verify All Messages</source>
+        <translation>Alle Nachrichten erneut &amp;verifizieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Find Messages</source>
+        <translation>Nachrichten &amp;suchen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Open Message</source>
         <translation>Nachricht öffnen</translation>
     </message>
@@ -1546,11 +2236,12 @@ Behebung: %2</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+128"/>
         <source>Open a database first.</source>
         <translation>Öffnen Sie zuerst eine Datenbank.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-125"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
@@ -1592,8 +2283,16 @@ Behebung: %2</translation>
         <source>An import is already running.</source>
         <translation>Es läuft bereits ein Import.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n Quelle</numerusform>
+            <numerusform>%n Quellen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open or Create Database</source>
         <translation>Datenbank öffnen oder anlegen</translation>
     </message>
@@ -1613,17 +2312,45 @@ Behebung: %2</translation>
         <translation>Zonendateien (*.zone *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Records file</source>
         <translation>Eintragsdatei</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Re-verify</source>
+        <translation>Erneut verifizieren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The new settings can change verdicts. Re-verify the %n stored message(s) now?</source>
+        <translation>
+            <numerusform>Die neuen Einstellungen können Ergebnisse ändern. Die %n gespeicherte Nachricht jetzt erneut verifizieren?</numerusform>
+            <numerusform>Die neuen Einstellungen können Ergebnisse ändern. Die %n gespeicherten Nachrichten jetzt erneut verifizieren?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Wait until the running import or re-verification has finished.</source>
+        <translation>Warten Sie, bis der laufende Import oder die erneute Verifizierung beendet ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Re-verifying every stored message with the current settings…</source>
+        <translation>Alle gespeicherten Nachrichten werden mit den aktuellen Einstellungen erneut verifiziert…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>no database</source>
         <translation>keine Datenbank</translation>
     </message>
@@ -1638,7 +2365,7 @@ Behebung: %2</translation>
         <translation>Abgelegter Text</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-355"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
@@ -1648,7 +2375,7 @@ Behebung: %2</translation>
         <translation>&amp;Ordner oder Maildir importieren…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+22"/>
         <source>&amp;Export Report…</source>
         <translation>Bericht &amp;exportieren…</translation>
     </message>
@@ -1658,7 +2385,7 @@ Behebung: %2</translation>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Open &amp;Database…</source>
         <translation>&amp;Datenbank öffnen…</translation>
     </message>
@@ -1706,7 +2433,7 @@ Behebung: %2</translation>
 <context>
     <name>authlens::desktop::MessageTableModel</name>
     <message>
-        <location filename="../app/desktop/messages/MessageTableModel.cpp" line="+107"/>
+        <location filename="../app/desktop/messages/MessageTableModel.cpp" line="+125"/>
         <source>(no date)</source>
         <translation>(kein Datum)</translation>
     </message>
@@ -1716,7 +2443,7 @@ Behebung: %2</translation>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -1749,7 +2476,7 @@ Behebung: %2</translation>
 <context>
     <name>authlens::desktop::MessagesPage</name>
     <message>
-        <location filename="../app/desktop/messages/MessagesPage.cpp" line="+26"/>
+        <location filename="../app/desktop/messages/MessagesPage.cpp" line="+28"/>
         <source>Filter by From or subject</source>
         <translation>Nach Absender oder Betreff filtern</translation>
     </message>
@@ -1764,7 +2491,7 @@ Behebung: %2</translation>
         <translation>Alle anzeigen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show all messages</source>
         <translation>Alle Nachrichten anzeigen</translation>
     </message>
@@ -1774,7 +2501,22 @@ Behebung: %2</translation>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+4"/>
+        <source>Message columns</source>
+        <translation>Nachrichtenspalten</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Reset Columns</source>
+        <translation>Spalten zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>bounces of mail from %1</source>
+        <translation>Bounces der Mails von %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>selector %1</source>
         <translation>Selektor %1</translation>
     </message>
@@ -1958,6 +2700,317 @@ Behebung: %2</translation>
         <location line="+2"/>
         <source>Choose an existing folder for the private key.</source>
         <translation>Wählen Sie einen vorhandenen Ordner für den privaten Schlüssel.</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ReverifyController</name>
+    <message>
+        <location filename="../app/desktop/settings/ReverifyController.cpp" line="+41"/>
+        <source>re-verification after a settings change</source>
+        <translation>erneute Verifizierung nach geänderten Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Re-verification failed: %1</source>
+        <translation>Erneute Verifizierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-verified %1 of %2 messages in %3 s: %4 changed.</source>
+        <translation>%1 von %2 Nachrichten in %3 s erneut verifiziert: %4 geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n could not be read again.</source>
+        <translation>
+            <numerusform>%n konnte nicht erneut gelesen werden.</numerusform>
+            <numerusform>%n konnten nicht erneut gelesen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ServerCertificateProbe</name>
+    <message>
+        <location filename="../app/desktop/import/ServerCertificateProbe.cpp" line="+20"/>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The server sent an over-long line before TLS.</source>
+        <translation>Der Server hat vor TLS eine überlange Zeile gesendet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server&apos;s greeting is not an IMAP greeting.</source>
+        <translation>Die Begrüßung des Servers ist keine IMAP-Begrüßung.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server refused STARTTLS: %1</source>
+        <translation>Der Server hat STARTTLS abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The server sent no certificate.</source>
+        <translation>Der Server hat kein Zertifikat gesendet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No certificate.</source>
+        <translation>Kein Zertifikat.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Subject: %1
+Alternative names: %2
+Issuer: %3
+Valid from %4 to %5
+SHA-256 fingerprint: %6</source>
+        <translation>Inhaber: %1
+Alternative Namen: %2
+Aussteller: %3
+Gültig von %4 bis %5
+SHA-256-Fingerabdruck: %6</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::SettingsDialog</name>
+    <message>
+        <location filename="../app/desktop/settings/SettingsDialog.cpp" line="+43"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;DNS</source>
+        <translation>&amp;DNS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Policy</source>
+        <translation>&amp;Richtlinie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Receivers</source>
+        <translation>&amp;Empfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The &amp;system&apos;s resolver</source>
+        <translation>&amp;Resolver des Systems</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Recursive from the root, validating DNSSEC</source>
+        <translation>Re&amp;kursiv ab der Wurzel, mit DNSSEC-Prüfung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;This server:</source>
+        <translation>&amp;Dieser Server:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Offline, from a records file:</source>
+        <translation>&amp;Offline, aus einer Eintragsdatei:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>192.0.2.53 or 192.0.2.53:5353</source>
+        <translation>192.0.2.53 oder 192.0.2.53:5353</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DNS server address</source>
+        <translation>Adresse des DNS-Servers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Validate DNSSEC</source>
+        <translation>DNSSEC &amp;prüfen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Records file</source>
+        <translation>Eintragsdatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the records file</source>
+        <translation>Eintragsdatei wählen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+70"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>DNS timeout in seconds</source>
+        <translation>DNS-Zeitlimit in Sekunden</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Timeout per query:</source>
+        <translation>&amp;Zeitlimit pro Anfrage:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The checker, the trace, imports and re-verification all use this source. A records file answers offline: names it does not hold do not exist.</source>
+        <translation>Schnellprüfung, Trace, Importe und erneute Verifizierung verwenden alle diese Quelle. Eine Eintragsdatei antwortet offline: Namen, die sie nicht enthält, gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source> bits</source>
+        <translation> Bit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minimum RSA key size</source>
+        <translation>Minimale RSA-Schlüssellänge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smaller RSA keys give the result policy. RFC 8301 requires at least 1024.</source>
+        <translation>Kleinere RSA-Schlüssel ergeben das Ergebnis policy. RFC 8301 verlangt mindestens 1024.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refuse (policy, as RFC 8301 requires)</source>
+        <translation>Ablehnen (policy, wie RFC 8301 verlangt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept like rsa-sha256</source>
+        <translation>Wie rsa-sha256 akzeptieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rsa-sha1 signatures</source>
+        <translation>rsa-sha1-Signaturen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Allowed clock skew in seconds</source>
+        <translation>Erlaubte Uhrenabweichung in Sekunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allowed for an expiry (x=) just past and a signing time (t=) in the future.</source>
+        <translation>Gilt für ein gerade überschrittenes Ablaufdatum (x=) und eine Signaturzeit (t=) in der Zukunft.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signatures evaluated per message</source>
+        <translation>Ausgewertete Signaturen pro Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signatures past this many are reported as neutral, not evaluated.</source>
+        <translation>Weitere Signaturen werden als neutral gemeldet und nicht ausgewertet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Minimum RSA key size:</source>
+        <translation>&amp;Minimale RSA-Schlüssellänge:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rsa-&amp;sha1 signatures:</source>
+        <translation>rsa-&amp;sha1-Signaturen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed &amp;clock skew:</source>
+        <translation>Erlaubte &amp;Uhrenabweichung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Si&amp;gnatures evaluated per message:</source>
+        <translation>Aus&amp;gewertete Signaturen pro Nachricht:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trusted &amp;authserv-ids, one per line. The Authentication-Results fields of these receivers are compared with Authlens&apos;s own verdicts; with none, the topmost Authentication-Results field is read.</source>
+        <translation>Vertrauenswürdige &amp;authserv-ids, eine pro Zeile. Die Authentication-Results-Felder dieser Empfänger werden mit den Ergebnissen von Authlens verglichen; ohne Eintrag wird das oberste Authentication-Results-Feld gelesen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trusted authserv-ids</source>
+        <translation>Vertrauenswürdige authserv-ids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mx.example.com</source>
+        <translation>mx.example.com</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system&apos;s language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The new language is used from the next start of Authlens.</source>
+        <translation>Die neue Sprache wird ab dem nächsten Start von Authlens verwendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>DNS Records File</source>
+        <translation>DNS-Eintragsdatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone files (*.zone *.txt);;All files (*)</source>
+        <translation>Zonendateien (*.zone *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Enter the DNS server&apos;s address, or choose another DNS source.</source>
+        <translation>Geben Sie die Adresse des DNS-Servers ein oder wählen Sie eine andere DNS-Quelle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The records file %1 does not exist.</source>
+        <translation>Die Eintragsdatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The authserv-id &quot;%1&quot; is not a single name (one per line).</source>
+        <translation>Die authserv-id „%1“ ist kein einzelner Name (eine pro Zeile).</translation>
     </message>
 </context>
 <context>
@@ -2182,46 +3235,36 @@ Behebung: %2</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+47"/>
         <source>DKIM, SPF and DMARC analysis</source>
-        <translation>DKIM-, SPF- und DMARC-Analyse</translation>
+        <translation type="vanished">DKIM-, SPF- und DMARC-Analyse</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Render the main window into a PNG file and exit.</source>
-        <translation>Das Hauptfenster als PNG-Datei speichern und beenden.</translation>
+        <translation type="vanished">Das Hauptfenster als PNG-Datei speichern und beenden.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+4"/>
-        <location line="+6"/>
         <source>file</source>
-        <translation>Datei</translation>
+        <translation type="vanished">Datei</translation>
     </message>
     <message>
-        <location line="-7"/>
         <source>Open this database instead of the one in the data folder.</source>
-        <translation>Diese Datenbank statt der im Datenordner öffnen.</translation>
+        <translation type="vanished">Diese Datenbank statt der im Datenordner öffnen.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Start on this page (0 = dashboard).</source>
-        <translation>Auf dieser Seite starten (0 = Dashboard).</translation>
+        <translation type="vanished">Auf dieser Seite starten (0 = Dashboard).</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>index</source>
-        <translation>Index</translation>
+        <translation type="vanished">Index</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Open the trace of this message file.</source>
-        <translation>Den Trace dieser Nachrichtendatei öffnen.</translation>
+        <translation type="vanished">Den Trace dieser Nachrichtendatei öffnen.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Messages to show in the checker.</source>
-        <translation>In der Schnellprüfung anzuzeigende Nachrichten.</translation>
+        <translation type="vanished">In der Schnellprüfung anzuzeigende Nachrichten.</translation>
     </message>
 </context>
 </TS>

@@ -34,7 +34,27 @@
         <translation>DKIM par sélecteur de %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Bounce rate per sending domain</source>
+        <translation>Taux de rebond par domaine d&apos;envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% bounced</source>
+        <translation>% de rebonds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within 5%</source>
+        <translation>jusqu&apos;à 5&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over 5%</source>
+        <translation>plus de 5&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Pass rate over time</source>
         <translation>Évolution du taux de pass</translation>
     </message>
@@ -55,9 +75,57 @@
     </message>
 </context>
 <context>
+    <name>ImapAccountSettings</name>
+    <message>
+        <location filename="../app/desktop/import/ImapAccountSettings.cpp" line="+165"/>
+        <source>Enter the IMAP server&apos;s host name.</source>
+        <translation>Saisissez le nom d’hôte du serveur IMAP.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The host name &quot;%1&quot; has spaces, &apos;/&apos; or &apos;@&apos; in it; enter only the server&apos;s name or address.</source>
+        <translation>Le nom d’hôte « %1 » contient des espaces, « / » ou « @ » ; saisissez seulement le nom ou l’adresse du serveur.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>Le port doit être un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the user name for the account.</source>
+        <translation>Saisissez le nom d’utilisateur du compte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose at least one folder to import (fetch the list from the server, or keep INBOX).</source>
+        <translation>Choisissez au moins un dossier à importer (récupérez la liste du serveur ou gardez INBOX).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A folder name is empty.</source>
+        <translation>Un nom de dossier est vide.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The monitor interval must be off or from 1 to 1440 minutes.</source>
+        <translation>L’intervalle de surveillance doit être désactivé ou compris entre 1 et 1440 minutes.</translation>
+    </message>
+</context>
+<context>
     <name>ReportWriter</name>
     <message>
-        <location filename="../app/desktop/report/ReportWriter.cpp" line="+69"/>
+        <location filename="../app/desktop/report/ReportWriter.cpp" line="+53"/>
+        <source>%1 (rate unknown)</source>
+        <translation>%1 (taux inconnu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2&#xa0;%)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
@@ -164,45 +232,56 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-40"/>
         <source>Sending domains</source>
         <translation>Domaines d’envoi</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>DKIM pass</source>
         <translation>DKIM pass</translation>
     </message>
     <message>
-        <location line="-36"/>
-        <location line="+37"/>
+        <location line="-38"/>
+        <location line="+39"/>
         <source>DMARC pass</source>
         <translation>DMARC pass</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-38"/>
         <source>%1% of %2 messages with a DMARC result</source>
         <translation>%1&#xa0;% des %2 messages ayant un résultat DMARC</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+71"/>
+        <location line="+83"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-83"/>
         <source>%1 errors, %2 warnings, %3 info</source>
         <translation>%1 erreurs, %2 avertissements, %3 info</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+4"/>
+        <location line="+32"/>
+        <source>Bounces</source>
+        <translation>Rebonds</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>%1, domains over 5%: %2</source>
+        <translation>%1, domaines au-delà de 5&#xa0;%&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Per sending domain</source>
         <translation>Par domaine d’envoi</translation>
     </message>
@@ -227,7 +306,7 @@
         <translation>DMARC fail</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Per DKIM selector</source>
         <translation>Par sélecteur DKIM</translation>
     </message>
@@ -669,7 +748,7 @@
 <context>
     <name>authlens::desktop::CheckerPage</name>
     <message>
-        <location filename="../app/desktop/checker/CheckerPage.cpp" line="+33"/>
+        <location filename="../app/desktop/checker/CheckerPage.cpp" line="+34"/>
         <source>Drop .eml files or an mbox anywhere on the window, use File → Open Message, or paste a raw message. Nothing checked here is stored.</source>
         <translation>Déposez des fichiers .eml ou une mbox n’importe où dans la fenêtre, utilisez Fichier → Ouvrir un message, ou collez un message brut. Rien de ce qui est vérifié ici n’est enregistré.</translation>
     </message>
@@ -718,7 +797,7 @@
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>The clipboard holds no text to check.</source>
         <translation>Le presse-papiers ne contient aucun texte à vérifier.</translation>
     </message>
@@ -786,7 +865,7 @@
         <translation>Domaine&#xa0;:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>DKIM per sending domain</source>
         <translation>DKIM par domaine d’envoi</translation>
     </message>
@@ -806,7 +885,12 @@
         <translation>Évolution du taux de pass</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+1"/>
+        <source>Bounce rate per sending domain</source>
+        <translation>Taux de rebond par domaine d&apos;envoi</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>All domains</source>
         <translation>Tous les domaines</translation>
     </message>
@@ -820,11 +904,16 @@
         <source>&lt;b&gt;%1&lt;/b&gt; messages · &lt;b&gt;%2&lt;/b&gt; domains · DKIM pass &lt;b&gt;%3%&lt;/b&gt; · DMARC pass &lt;b&gt;%4%&lt;/b&gt; · findings: &lt;b&gt;%5&lt;/b&gt; errors, &lt;b&gt;%6&lt;/b&gt; warnings, &lt;b&gt;%7&lt;/b&gt; info</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; messages · &lt;b&gt;%2&lt;/b&gt; domaines · DKIM pass &lt;b&gt;%3&#xa0;%&lt;/b&gt; · DMARC pass &lt;b&gt;%4&#xa0;%&lt;/b&gt; · constats&#xa0;: &lt;b&gt;%5&lt;/b&gt; erreurs, &lt;b&gt;%6&lt;/b&gt; avertissements, &lt;b&gt;%7&lt;/b&gt; info</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source> · bounces &lt;b&gt;%1&lt;/b&gt;, domains over 5%: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation> · rebonds &lt;b&gt;%1&lt;/b&gt;, domaines au-delà de 5&#xa0;%&#xa0;: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>authlens::desktop::DkimSetupPage</name>
     <message>
-        <location filename="../app/desktop/setup/DkimSetupPage.cpp" line="+52"/>
+        <location filename="../app/desktop/setup/DkimSetupPage.cpp" line="+54"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
@@ -982,14 +1071,12 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+115"/>
-        <location line="+21"/>
-        <location line="+19"/>
+        <location line="+117"/>
         <source>Select a selector from the setup list first.</source>
         <translation>Choisissez d’abord un sélecteur dans la liste de configuration.</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-113"/>
         <source>A publication check is already running.</source>
         <translation>Une vérification de publication est déjà en cours.</translation>
     </message>
@@ -1087,22 +1174,22 @@
         <translation>Revue (%1)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>%1 of %2 is enabled: mail for %2 is signed with it.</source>
         <translation>%1 de %2 est activé&#xa0;: le courrier de %2 est signé avec lui.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
         <source>%1 of %2 is disabled.</source>
         <translation>%1 de %2 est désactivé.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
         <source>%1 of %2 is retired; its record can be removed once mail signed with it has been delivered.</source>
         <translation>%1 de %2 est retiré&#xa0;; son enregistrement peut être supprimé une fois le courrier signé avec lui distribué.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>New DKIM Key</source>
         <translation>Nouvelle clé DKIM</translation>
     </message>
@@ -1400,6 +1487,350 @@ Correctif&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>authlens::desktop::ImapAccountDialog</name>
+    <message>
+        <location filename="../app/desktop/import/ImapAccountDialog.cpp" line="+38"/>
+        <source>IMAP Account</source>
+        <translation>Compte IMAP</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>imap.example.com</source>
+        <translation>imap.example.com</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Implicit TLS (port 993)</source>
+        <translation>TLS implicite (port 993)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STARTTLS (port 143)</source>
+        <translation>STARTTLS (port 143)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password (AUTHENTICATE PLAIN)</source>
+        <translation>Mot de passe (AUTHENTICATE PLAIN)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password (LOGIN)</source>
+        <translation>Mot de passe (LOGIN)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth 2.0 access token (XOAUTH2)</source>
+        <translation>Jeton d’accès OAuth 2.0 (XOAUTH2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remember in the system keychain</source>
+        <translation>Mémoriser dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Without it, or where there is no keychain, Authlens asks for the password each time it connects. The password is never written to Authlens&apos; settings or database.</source>
+        <translation>Sans cette option, ou en l’absence de trousseau, Authlens demande le mot de passe à chaque connexion. Le mot de passe n’est jamais écrit dans les réglages ni dans la base de données d’Authlens.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Fetch Folders from Server</source>
+        <translation>&amp;Récupérer les dossiers du serveur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>While Authlens runs, check the folders for new mail this often and import it.</source>
+        <translation>Tant qu’Authlens tourne, vérifier les dossiers à cet intervalle et importer les nouveaux messages.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Forget Trusted Certificate</source>
+        <translation>Oublier le certificat approuvé</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Trust This Certificate for This Account</source>
+        <translation>&amp;Faire confiance à ce certificat pour ce compte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Chiffrement :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in &amp;method:</source>
+        <translation>&amp;Méthode de connexion :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check &amp;every:</source>
+        <translation>Vérifier &amp;toutes les :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate:</source>
+        <translation>Certificat :</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Folders to import (checked):</source>
+        <translation>Dossiers à importer (cochés) :</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Enter the access token to list the folders.</source>
+        <translation>Saisissez le jeton d’accès pour lister les dossiers.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the password to list the folders.</source>
+        <translation>Saisissez le mot de passe pour lister les dossiers.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n folder(s) found. Check the ones to import.</source>
+        <translation>
+            <numerusform>%n dossier trouvé. Cochez ceux à importer.</numerusform>
+            <numerusform>%n dossiers trouvés. Cochez ceux à importer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The connection used the certificate you trusted.</source>
+        <translation>La connexion a utilisé le certificat que vous avez approuvé.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The server&apos;s certificate could not be verified, so nothing was sent to it. Check the certificate below (compare the fingerprint with the one your mail administrator gives you) and trust it only if it is the server&apos;s.</source>
+        <translation>Le certificat du serveur n’a pas pu être vérifié, rien ne lui a donc été envoyé. Examinez le certificat ci-dessous (comparez l’empreinte avec celle que vous donne l’administrateur de la messagerie) et ne lui faites confiance que s’il est bien celui du serveur.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This certificate is now trusted for this account only. Fetch the folders again to connect with it.</source>
+        <translation>Ce certificat est désormais approuvé pour ce compte uniquement. Récupérez à nouveau les dossiers pour vous connecter avec lui.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Jeton d’accès :</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not in the server&apos;s last list.</source>
+        <translation>Absent de la dernière liste du serveur.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Verified against the system&apos;s certificate authorities.</source>
+        <translation>Vérifié auprès des autorités de certification du système.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trusted for this account: SHA-256 %1</source>
+        <translation>Approuvé pour ce compte : SHA-256 %1</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ImapAccountMonitor</name>
+    <message>
+        <location filename="../app/desktop/import/ImapAccountMonitor.cpp" line="+98"/>
+        <source>no password given; monitoring of this account paused</source>
+        <translation>aucun mot de passe donné ; surveillance de ce compte suspendue</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>While monitoring runs, Authlens keeps it in memory (never on disk) until monitoring stops.</source>
+        <translation>Pendant la surveillance, Authlens le garde en mémoire (jamais sur disque) jusqu’à l’arrêt de la surveillance.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>checking now</source>
+        <translation>vérification en cours</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>checked %1, %n new</source>
+        <translation>
+            <numerusform>vérifié à %1, %n nouveau</numerusform>
+            <numerusform>vérifié à %1, %n nouveaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not checked yet</source>
+        <translation>pas encore vérifié</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>next %1</source>
+        <translation>prochaine à %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IMAP monitor: %1</source>
+        <translation>Surveillance IMAP : %1</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ImapAccountsController</name>
+    <message>
+        <location filename="../app/desktop/import/ImapAccountsController.cpp" line="+55"/>
+        <source>The password was not remembered: %1 Authlens will ask for it each time it connects to %2.</source>
+        <translation>Le mot de passe n’a pas été mémorisé : %1 Authlens le demandera à chaque connexion à %2.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>An import is already running; %1 is imported after it.</source>
+        <translation>Un import est déjà en cours ; %1 sera importé ensuite.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>An import is already running.</source>
+        <translation>Un import est déjà en cours.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>System Keychain</source>
+        <translation>Trousseau du système</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ImapAccountsDialog</name>
+    <message>
+        <location filename="../app/desktop/import/ImapAccountsDialog.cpp" line="+23"/>
+        <source>IMAP Accounts</source>
+        <translation>Comptes IMAP</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import Now</source>
+        <translation>&amp;Importer maintenant</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Remove Account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1 and its password in the system keychain? Messages already imported stay in the database.</source>
+        <translation>Supprimer %1 et son mot de passe dans le trousseau du système ? Les messages déjà importés restent dans la base de données.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>checked every %n minute(s)</source>
+        <translation>
+            <numerusform>vérifié toutes les %n minute</numerusform>
+            <numerusform>vérifié toutes les %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not monitored</source>
+        <translation>non surveillé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Stop Monitoring</source>
+        <translation>&amp;Arrêter la surveillance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Start Monitoring</source>
+        <translation>&amp;Démarrer la surveillance</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ImapSecretSource</name>
+    <message>
+        <location filename="../app/desktop/import/ImapSecretSource.cpp" line="+21"/>
+        <source>Authlens does not keep this account&apos;s password (&quot;Remember in the system keychain&quot; is off).</source>
+        <translation>Authlens ne conserve pas le mot de passe de ce compte (« Mémoriser dans le trousseau du système » est désactivé).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Authlens asks for the password each time it connects instead.</source>
+        <translation>Authlens demande donc le mot de passe à chaque connexion.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>IMAP Sign-in</source>
+        <translation>Connexion IMAP</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Access token for %1:</source>
+        <translation>Jeton d’accès pour %1 :</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password for %1:</source>
+        <translation>Mot de passe pour %1 :</translation>
+    </message>
+</context>
+<context>
     <name>authlens::desktop::ImportController</name>
     <message>
         <location filename="../app/desktop/import/ImportController.cpp" line="+77"/>
@@ -1438,9 +1869,193 @@ Correctif&#xa0;: %2</translation>
     </message>
 </context>
 <context>
+    <name>authlens::desktop::ImportProgressDialog</name>
+    <message>
+        <location filename="../app/desktop/import/ImportProgressDialog.cpp" line="+32"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Source:</source>
+        <translation>Source :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages:</source>
+        <translation>Messages :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read:</source>
+        <translation>Lu :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate:</source>
+        <translation>Débit :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left:</source>
+        <translation>Temps restant :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+161"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <location line="+161"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <location line="+161"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Cancel Import</source>
+        <translation>Annuler l’import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy List</source>
+        <translation>Copier la liste</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling: what was read is still stored; the next import continues here.</source>
+        <translation>Annulation : ce qui a été lu est encore enregistré ; le prochain import reprend ici.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Import: %1</source>
+        <translation>Import : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starting…</source>
+        <translation>démarrage…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+27"/>
+        <source>not known yet</source>
+        <translation>pas encore connu</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>%1 (source %2 of %3)</source>
+        <translation>%1 (source %2 sur %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+33"/>
+        <source>%1 read, %2 new, %3 already stored, %4 errors</source>
+        <translation>%1 lus, %2 nouveaux, %3 déjà enregistrés, %4 erreurs</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 messages/s, %2 MB/s</source>
+        <translation>%1 messages/s, %2 Mo/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>about %1</source>
+        <translation>environ %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not known (the size of an IMAP folder is not known in advance)</source>
+        <translation>inconnu (la taille d’un dossier IMAP n’est pas connue à l’avance)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>done in %1</source>
+        <translation>terminé en %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The import log has no entries for this import.</source>
+        <translation>Le journal d’import n’a aucune entrée pour cet import.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first %1 of %2 import-log entries are listed.</source>
+        <translation>Les %1 premières des %2 entrées du journal d’import sont listées.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n import-log entries (errors, warnings and notes):</source>
+        <translation>
+            <numerusform>%n entrée du journal d’import (erreurs, avertissements et notes) :</numerusform>
+            <numerusform>%n entrées du journal d’import (erreurs, avertissements et notes) :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>UID %1</source>
+        <translation>UID %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offset %1</source>
+        <translation>position %1</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::KeychainSecrets</name>
+    <message>
+        <location filename="../app/desktop/import/KeychainSecrets.cpp" line="+23"/>
+        <source>The system keychain has no password for this account.</source>
+        <translation>Le trousseau du système n’a pas de mot de passe pour ce compte.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No system keychain is available (%1).</source>
+        <translation>Aucun trousseau du système n’est disponible (%1).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The system keychain refused: %1</source>
+        <translation>Le trousseau du système a refusé : %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The system keychain did not answer within %1 s.</source>
+        <translation>Le trousseau du système n’a pas répondu en %1 s.</translation>
+    </message>
+</context>
+<context>
     <name>authlens::desktop::MainWindow</name>
     <message>
-        <location filename="../app/desktop/MainWindow.cpp" line="+41"/>
+        <location filename="../app/desktop/MainWindow.cpp" line="+51"/>
         <source>Authlens</source>
         <translation>Authlens</translation>
     </message>
@@ -1480,12 +2095,12 @@ Correctif&#xa0;: %2</translation>
         <translation>Annuler l’import</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+71"/>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1500,12 +2115,12 @@ Correctif&#xa0;: %2</translation>
         <translation>&amp;Importer des fichiers ou une boîte aux lettres…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+64"/>
         <source>&amp;Settings</source>
         <translation>&amp;Paramètres</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>DNS from a &amp;Records File…</source>
         <translation>DNS depuis un fichier d’&amp;enregistrements…</translation>
     </message>
@@ -1515,12 +2130,11 @@ Correctif&#xa0;: %2</translation>
         <translation>DNS via le résolveur &amp;système</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
+        <translation type="vanished">&amp;Langue</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+170"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -1530,12 +2144,88 @@ Correctif&#xa0;: %2</translation>
         <translation>La nouvelle langue sera utilisée au prochain démarrage d’Authlens.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="-122"/>
         <source>First start: importing the bundled sample mailbox…</source>
         <translation>Premier démarrage&#xa0;: import de la boîte aux lettres d’exemple fournie…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-153"/>
+        <source>Re-verifying: %1 of %2 messages</source>
+        <translation>Revérification&#xa0;: %1 messages sur %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+271"/>
+        <source>Settings: %1</source>
+        <translation>Paramètres&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <source>Import IMAP &amp;Account…</source>
+        <translation>Importer un &amp;compte IMAP…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Manage IMAP Accounts…</source>
+        <translation>&amp;Gérer les comptes IMAP…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stop IMAP Monitoring</source>
+        <translation>&amp;Arrêter la surveillance IMAP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show Last Import &amp;Log</source>
+        <translation>Afficher le &amp;journal du dernier import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re-&amp;verify All Messages</source>
+        <translation>Re&amp;vérifier tous les messages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Find Messages</source>
+        <translation>&amp;Rechercher des messages</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Open Message</source>
         <translation>Ouvrir un message</translation>
     </message>
@@ -1546,11 +2236,12 @@ Correctif&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+128"/>
         <source>Open a database first.</source>
         <translation>Ouvrez d’abord une base de données.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-125"/>
         <source>Export Report</source>
         <translation>Exporter un rapport</translation>
     </message>
@@ -1592,8 +2283,16 @@ Correctif&#xa0;: %2</translation>
         <source>An import is already running.</source>
         <translation>Un import est déjà en cours.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open or Create Database</source>
         <translation>Ouvrir ou créer une base de données</translation>
     </message>
@@ -1613,17 +2312,45 @@ Correctif&#xa0;: %2</translation>
         <translation>Fichiers de zone (*.zone *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Records file</source>
         <translation>Fichier d’enregistrements</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Re-verify</source>
+        <translation>Revérifier</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The new settings can change verdicts. Re-verify the %n stored message(s) now?</source>
+        <translation>
+            <numerusform>Les nouveaux paramètres peuvent changer les verdicts. Revérifier maintenant le message enregistré (%n)&#xa0;?</numerusform>
+            <numerusform>Les nouveaux paramètres peuvent changer les verdicts. Revérifier maintenant les %n messages enregistrés&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Wait until the running import or re-verification has finished.</source>
+        <translation>Attendez la fin de l’importation ou de la revérification en cours.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Re-verifying every stored message with the current settings…</source>
+        <translation>Revérification de tous les messages enregistrés avec les paramètres actuels…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>no database</source>
         <translation>aucune base de données</translation>
     </message>
@@ -1638,7 +2365,7 @@ Correctif&#xa0;: %2</translation>
         <translation>Texte déposé</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-355"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
@@ -1648,7 +2375,7 @@ Correctif&#xa0;: %2</translation>
         <translation>Importer un &amp;dossier ou un Maildir…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+22"/>
         <source>&amp;Export Report…</source>
         <translation>&amp;Exporter un rapport…</translation>
     </message>
@@ -1658,7 +2385,7 @@ Correctif&#xa0;: %2</translation>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Open &amp;Database…</source>
         <translation>Ouvrir une &amp;base de données…</translation>
     </message>
@@ -1706,7 +2433,7 @@ Correctif&#xa0;: %2</translation>
 <context>
     <name>authlens::desktop::MessageTableModel</name>
     <message>
-        <location filename="../app/desktop/messages/MessageTableModel.cpp" line="+107"/>
+        <location filename="../app/desktop/messages/MessageTableModel.cpp" line="+125"/>
         <source>(no date)</source>
         <translation>(sans date)</translation>
     </message>
@@ -1716,7 +2443,7 @@ Correctif&#xa0;: %2</translation>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1749,7 +2476,7 @@ Correctif&#xa0;: %2</translation>
 <context>
     <name>authlens::desktop::MessagesPage</name>
     <message>
-        <location filename="../app/desktop/messages/MessagesPage.cpp" line="+26"/>
+        <location filename="../app/desktop/messages/MessagesPage.cpp" line="+28"/>
         <source>Filter by From or subject</source>
         <translation>Filtrer par expéditeur ou objet</translation>
     </message>
@@ -1764,7 +2491,7 @@ Correctif&#xa0;: %2</translation>
         <translation>Tout afficher</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show all messages</source>
         <translation>Afficher tous les messages</translation>
     </message>
@@ -1774,7 +2501,22 @@ Correctif&#xa0;: %2</translation>
         <translation>Messages</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+4"/>
+        <source>Message columns</source>
+        <translation>Colonnes des messages</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Reset Columns</source>
+        <translation>Réinitialiser les colonnes</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>bounces of mail from %1</source>
+        <translation>rebonds des messages de %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>selector %1</source>
         <translation>sélecteur %1</translation>
     </message>
@@ -1958,6 +2700,317 @@ Correctif&#xa0;: %2</translation>
         <location line="+2"/>
         <source>Choose an existing folder for the private key.</source>
         <translation>Choisissez un dossier existant pour la clé privée.</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ReverifyController</name>
+    <message>
+        <location filename="../app/desktop/settings/ReverifyController.cpp" line="+41"/>
+        <source>re-verification after a settings change</source>
+        <translation>revérification après un changement de paramètres</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Re-verification failed: %1</source>
+        <translation>Échec de la revérification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-verified %1 of %2 messages in %3 s: %4 changed.</source>
+        <translation>%1 messages sur %2 revérifiés en %3 s&#xa0;: %4 modifiés.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n could not be read again.</source>
+        <translation>
+            <numerusform>%n n’a pas pu être relu.</numerusform>
+            <numerusform>%n n’ont pas pu être relus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::ServerCertificateProbe</name>
+    <message>
+        <location filename="../app/desktop/import/ServerCertificateProbe.cpp" line="+20"/>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The server sent an over-long line before TLS.</source>
+        <translation>Le serveur a envoyé une ligne trop longue avant TLS.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server&apos;s greeting is not an IMAP greeting.</source>
+        <translation>L’accueil du serveur n’est pas un accueil IMAP.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server refused STARTTLS: %1</source>
+        <translation>Le serveur a refusé STARTTLS : %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The server sent no certificate.</source>
+        <translation>Le serveur n’a envoyé aucun certificat.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No certificate.</source>
+        <translation>Aucun certificat.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Subject: %1
+Alternative names: %2
+Issuer: %3
+Valid from %4 to %5
+SHA-256 fingerprint: %6</source>
+        <translation>Sujet : %1
+Noms alternatifs : %2
+Émetteur : %3
+Valide du %4 au %5
+Empreinte SHA-256 : %6</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+</context>
+<context>
+    <name>authlens::desktop::SettingsDialog</name>
+    <message>
+        <location filename="../app/desktop/settings/SettingsDialog.cpp" line="+43"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;DNS</source>
+        <translation>&amp;DNS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Policy</source>
+        <translation>&amp;Politique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Receivers</source>
+        <translation>Ré&amp;cepteurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The &amp;system&apos;s resolver</source>
+        <translation>Résolveur du &amp;système</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Recursive from the root, validating DNSSEC</source>
+        <translation>&amp;Récursif depuis la racine, avec validation DNSSEC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;This server:</source>
+        <translation>&amp;Ce serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Offline, from a records file:</source>
+        <translation>&amp;Hors ligne, depuis un fichier d’enregistrements&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>192.0.2.53 or 192.0.2.53:5353</source>
+        <translation>192.0.2.53 ou 192.0.2.53:5353</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DNS server address</source>
+        <translation>Adresse du serveur DNS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Validate DNSSEC</source>
+        <translation>&amp;Valider DNSSEC</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Records file</source>
+        <translation>Fichier d’enregistrements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the records file</source>
+        <translation>Choisir le fichier d’enregistrements</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+70"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>DNS timeout in seconds</source>
+        <translation>Délai DNS en secondes</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Timeout per query:</source>
+        <translation>&amp;Délai par requête&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The checker, the trace, imports and re-verification all use this source. A records file answers offline: names it does not hold do not exist.</source>
+        <translation>Le vérificateur, la trace, les importations et la revérification utilisent tous cette source. Un fichier d’enregistrements répond hors ligne&#xa0;: les noms qu’il ne contient pas n’existent pas.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source> bits</source>
+        <translation> bits</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minimum RSA key size</source>
+        <translation>Taille minimale de clé RSA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smaller RSA keys give the result policy. RFC 8301 requires at least 1024.</source>
+        <translation>Les clés RSA plus petites donnent le résultat policy. La RFC 8301 exige au moins 1024.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refuse (policy, as RFC 8301 requires)</source>
+        <translation>Refuser (policy, comme l’exige la RFC 8301)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept like rsa-sha256</source>
+        <translation>Accepter comme rsa-sha256</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rsa-sha1 signatures</source>
+        <translation>Signatures rsa-sha1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Allowed clock skew in seconds</source>
+        <translation>Décalage d’horloge admis en secondes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allowed for an expiry (x=) just past and a signing time (t=) in the future.</source>
+        <translation>Admis pour une expiration (x=) tout juste passée et une heure de signature (t=) dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signatures evaluated per message</source>
+        <translation>Signatures évaluées par message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signatures past this many are reported as neutral, not evaluated.</source>
+        <translation>Les signatures au-delà sont signalées neutral, sans être évaluées.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Minimum RSA key size:</source>
+        <translation>Taille &amp;minimale de clé RSA&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rsa-&amp;sha1 signatures:</source>
+        <translation>Signatures rsa-&amp;sha1&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed &amp;clock skew:</source>
+        <translation>Décalage d’&amp;horloge admis&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Si&amp;gnatures evaluated per message:</source>
+        <translation>Si&amp;gnatures évaluées par message&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trusted &amp;authserv-ids, one per line. The Authentication-Results fields of these receivers are compared with Authlens&apos;s own verdicts; with none, the topmost Authentication-Results field is read.</source>
+        <translation>&amp;authserv-id de confiance, une par ligne. Les champs Authentication-Results de ces récepteurs sont comparés aux verdicts d’Authlens&#xa0;; sans aucune, le champ Authentication-Results le plus haut est lu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trusted authserv-ids</source>
+        <translation>authserv-id de confiance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mx.example.com</source>
+        <translation>mx.example.com</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system&apos;s language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The new language is used from the next start of Authlens.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage d’Authlens.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>DNS Records File</source>
+        <translation>Fichier d’enregistrements DNS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone files (*.zone *.txt);;All files (*)</source>
+        <translation>Fichiers de zone (*.zone *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Enter the DNS server&apos;s address, or choose another DNS source.</source>
+        <translation>Saisissez l’adresse du serveur DNS ou choisissez une autre source DNS.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The records file %1 does not exist.</source>
+        <translation>Le fichier d’enregistrements %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The authserv-id &quot;%1&quot; is not a single name (one per line).</source>
+        <translation>L’authserv-id «&#xa0;%1&#xa0;» n’est pas un nom unique (une par ligne).</translation>
     </message>
 </context>
 <context>
@@ -2182,46 +3235,36 @@ Correctif&#xa0;: %2</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+47"/>
         <source>DKIM, SPF and DMARC analysis</source>
-        <translation>Analyse DKIM, SPF et DMARC</translation>
+        <translation type="vanished">Analyse DKIM, SPF et DMARC</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Render the main window into a PNG file and exit.</source>
-        <translation>Rendre la fenêtre principale dans un fichier PNG et quitter.</translation>
+        <translation type="vanished">Rendre la fenêtre principale dans un fichier PNG et quitter.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+4"/>
-        <location line="+6"/>
         <source>file</source>
-        <translation>fichier</translation>
+        <translation type="vanished">fichier</translation>
     </message>
     <message>
-        <location line="-7"/>
         <source>Open this database instead of the one in the data folder.</source>
-        <translation>Ouvrir cette base de données au lieu de celle du dossier de données.</translation>
+        <translation type="vanished">Ouvrir cette base de données au lieu de celle du dossier de données.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Start on this page (0 = dashboard).</source>
-        <translation>Démarrer sur cette page (0 = tableau de bord).</translation>
+        <translation type="vanished">Démarrer sur cette page (0 = tableau de bord).</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>index</source>
-        <translation>index</translation>
+        <translation type="vanished">index</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Open the trace of this message file.</source>
-        <translation>Ouvrir la trace de ce fichier de message.</translation>
+        <translation type="vanished">Ouvrir la trace de ce fichier de message.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Messages to show in the checker.</source>
-        <translation>Messages à afficher dans le vérificateur.</translation>
+        <translation type="vanished">Messages à afficher dans le vérificateur.</translation>
     </message>
 </context>
 </TS>
