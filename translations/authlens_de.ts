@@ -2172,7 +2172,7 @@ Behebung: %2</translation>
     <message>
         <location line="+2"/>
         <source>&amp;Manage IMAP Accounts…</source>
-        <translation>IMAP-Konten &amp;verwalten …</translation>
+        <translation>IMAP-Konten ver&amp;walten …</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2182,7 +2182,7 @@ Behebung: %2</translation>
     <message>
         <location line="+2"/>
         <source>&amp;Stop IMAP Monitoring</source>
-        <translation>IMAP-Überwachung &amp;beenden</translation>
+        <translation>IMAP-Überwachung &amp;anhalten</translation>
     </message>
     <message>
         <location line="+2"/>
