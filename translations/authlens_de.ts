@@ -1536,7 +1536,7 @@ Behebung: %2</translation>
     <message>
         <location line="+6"/>
         <source>&amp;Fetch Folders from Server</source>
-        <translation>Ordner vom Server &amp;abrufen</translation>
+        <translation>Ordner vom Server abr&amp;ufen</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1590,8 +1590,12 @@ Behebung: %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Check &amp;every:</source>
+        <source>Check e&amp;very:</source>
         <translation>Prüfen &amp;alle:</translation>
+    </message>
+    <message>
+        <source>Check &amp;every:</source>
+        <translation type="vanished">Prüfen &amp;alle:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1642,14 +1646,18 @@ Behebung: %2</translation>
         <translation>Diesem Zertifikat wird jetzt nur für dieses Konto vertraut. Rufen Sie die Ordner erneut ab, um sich damit zu verbinden.</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>Access &amp;token:</source>
-        <translation>Zugriffs&amp;token:</translation>
+        <translation type="vanished">Zugriffs&amp;token:</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Pass&amp;word:</source>
-        <translation>Pass&amp;wort:</translation>
+        <source>Access to&amp;ken:</source>
+        <translation>&amp;Zugriffstoken:</translation>
     </message>
     <message>
         <location line="+18"/>

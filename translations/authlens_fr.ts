@@ -1590,8 +1590,12 @@ Correctif&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Check &amp;every:</source>
+        <source>Check e&amp;very:</source>
         <translation>Vérifier &amp;toutes les :</translation>
+    </message>
+    <message>
+        <source>Check &amp;every:</source>
+        <translation type="vanished">Vérifier &amp;toutes les :</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1642,14 +1646,18 @@ Correctif&#xa0;: %2</translation>
         <translation>Ce certificat est désormais approuvé pour ce compte uniquement. Récupérez à nouveau les dossiers pour vous connecter avec lui.</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>Access &amp;token:</source>
-        <translation>&amp;Jeton d’accès :</translation>
+        <translation type="vanished">&amp;Jeton d’accès :</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de pass&amp;e :</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Pass&amp;word:</source>
-        <translation>Mot de &amp;passe :</translation>
+        <source>Access to&amp;ken:</source>
+        <translation>&amp;Jeton d’accès :</translation>
     </message>
     <message>
         <location line="+18"/>
