@@ -77,6 +77,17 @@ QByteArray referenceBody(QByteArrayView body, Canonicalization mode)
     return out;
 }
 
+bool onlyCrlfLineBreaks(QByteArrayView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))
+            return false;
+        if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r'))
+            return false;
+    }
+    return true;
+}
+
 QByteArray canonicalize(QByteArrayView body, Canonicalization mode, const std::vector<qsizetype>& chunks)
 {
     QByteArray out;
@@ -135,7 +146,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
         const QByteArray header = Canonicalizer::header(body, mode);
         require(header.endsWith("\r\n"), "a canonical header field ends in CRLF");
-        if (mode == Canonicalization::Relaxed && body.contains(':'))
+        // Stable when CR and LF come only as CRLF: unfolding can join a lone CR and a lone LF into a
+        // new CRLF, which a second pass then unfolds (such bytes never reach a verifier as one field).
+        if (mode == Canonicalization::Relaxed && body.contains(':') && onlyCrlfLineBreaks(body))
             require(Canonicalizer::header(header, mode) == header,
                     "relaxed header canonicalization is not stable");
     }

@@ -8,6 +8,9 @@
 #   fuzz_spf_record  ok     execs 1234567  exec/s 41152  cov 812  ft 3120  corpus 402
 #   fuzz_mbox        crash  execs 1200     exec/s 40     cov 300  ft 700   /tmp/.../crash-3f1a...
 #
+# AUTHLENS_FUZZ_CORPUS=DIR keeps the corpora in DIR/<target> across runs (seeded on first use), so
+# repeated runs go deeper; without it every run starts from the seeds in a scratch folder.
+#
 # Exit status 1 when any target crashed, leaked, hung or ran out of memory (the reproducer path is on
 # its line and its log is kept), 2 on a usage error. Targets run under ASan and UBSan as built.
 set -u
@@ -47,7 +50,7 @@ for target in "${targets[@]}"; do
         failed=1
         continue
     fi
-    corpus="$scratch/corpus/$target"
+    corpus="${AUTHLENS_FUZZ_CORPUS:-$scratch/corpus}/$target"
     artifacts="$scratch/artifacts/$target"
     mkdir -p "$corpus" "$artifacts"
     cp -r "$scratch/seeds/$target/." "$corpus/" 2>/dev/null
