@@ -88,6 +88,10 @@ QByteArray MessageBuilder::header(const SampleSpec& spec, int index) const
     if (spec.bodyKind == "newsletter") {
         h += "Content-Type: multipart/alternative;\r\n\tboundary=\"=_al_" + QByteArray::number(index) +
              "\"\r\n";
+    } else if (spec.bodyKind == "dsn") {
+        // RFC 6522 3: the report's type is named in the top-level Content-Type.
+        h += "Content-Type: multipart/report; report-type=delivery-status;\r\n\tboundary=\"=_dsn_" +
+             QByteArray::number(index) + "\"\r\nAuto-Submitted: auto-replied\r\n";
     } else if (spec.bodyKind == "qp") {
         h += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n";
     } else {
@@ -112,6 +116,28 @@ QByteArray MessageBuilder::body(const SampleSpec& spec, int index) const
                spec.subject + "</h1>\r\n<p>" + spec.bodyText + "</p>\r\n<p><a href=\"https://www." +
                domainOf(spec.fromAddress) + "/issues/" + QByteArray::number(index) +
                "\">Read it online</a></p>\r\n</body></html>\r\n\r\n--" + boundary + "--\r\n";
+    }
+    if (spec.bodyKind == "dsn") {
+        // RFC 3464 2: a human-readable part, the per-message and per-recipient fields, and the returned
+        // header of the original (RFC 6522 text/rfc822-headers), which says who sent it.
+        const DsnSpec& d = spec.dsn;
+        const QByteArray boundary = "=_dsn_" + QByteArray::number(index);
+        const bool failed = d.action == "failed";
+        return "This is a MIME-encapsulated message.\r\n\r\n--" + boundary +
+               "\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nThis is the mail system at host " +
+               d.reportingMta + ".\r\n\r\n" +
+               (failed ? QByteArray("Your message could not be delivered to the recipient below.")
+                       : QByteArray("Your message has not been delivered yet; the mail system keeps "
+                                    "trying.")) +
+               "\r\n\r\n<" + d.finalRecipient + ">: " + d.diagnostic + "\r\n\r\n--" + boundary +
+               "\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; " + d.reportingMta +
+               "\r\nArrival-Date: " + d.originalDate + "\r\n\r\nFinal-Recipient: rfc822; " +
+               d.finalRecipient + "\r\nOriginal-Recipient: rfc822; " + d.finalRecipient +
+               "\r\nAction: " + d.action + "\r\nStatus: " + d.status + "\r\nRemote-MTA: dns; " +
+               d.reportingMta + "\r\nDiagnostic-Code: smtp; " + d.diagnostic + "\r\n\r\n--" + boundary +
+               "\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: " + d.originalFrom + "\r\nTo: <" +
+               d.finalRecipient + ">\r\nSubject: " + d.originalSubject + "\r\nDate: " + d.originalDate +
+               "\r\nMessage-ID: " + d.originalMessageId + "\r\n\r\n--" + boundary + "--\r\n";
     }
     if (spec.bodyKind == "qp") {
         // Quoted-printable with a soft line break and UTF-8 escapes, as most mail clients send it.

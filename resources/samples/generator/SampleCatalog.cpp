@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SampleCatalog.h"
 
+#include "SampleBounces.h"
+
 #include <algorithm>
 
 namespace authlens::samples {
@@ -580,6 +582,7 @@ std::vector<SampleSpec> SampleCatalog::messages()
     addSaas(m);
     addCharity(m);
     addTravel(m);
+    SampleBounces::add(m);
     std::stable_sort(m.begin(), m.end(), [](const SampleSpec& a, const SampleSpec& b) {
         return std::pair(a.day, a.minuteOfDay) < std::pair(b.day, b.minuteOfDay);
     });

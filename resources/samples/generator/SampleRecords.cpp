@@ -149,6 +149,14 @@ QByteArray SampleRecords::zone(const SampleKeys& keys)
     z += rr("smtp.travel.example.", "A", "198.51.100.130");
     z += txt("travel.example.", "v=spf1 +all");
     z += dkimKey(keys, "tr1._domainkey.travel.example.", "travel-tr1");
+
+    z += "\n; --- reader-mail.example: a mailbox provider whose mail system sends delivery reports ---\n";
+    z += rr("reader-mail.example.", "MX", "10 mx.reader-mail.example.");
+    z += rr("mx.reader-mail.example.", "A", "198.51.100.90");
+    z += txt("reader-mail.example.", "v=spf1 mx -all");
+    // Reports go out with the null reverse-path: SPF checks the HELO name (RFC 7208 2.3).
+    z += txt("mx.reader-mail.example.", "v=spf1 a -all");
+    z += txt("_dmarc.reader-mail.example.", "v=DMARC1; p=reject; rua=mailto:dmarc@reader-mail.example");
     return z;
 }
 

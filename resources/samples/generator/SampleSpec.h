@@ -61,6 +61,21 @@ struct Hop
     QByteArray ip;
 };
 
+// For bodyKind "dsn": the delivery status notification (RFC 3464, RFC 6522 multipart/report) a receiving
+// system sent back about an earlier message, returning that message's header (text/rfc822-headers).
+struct DsnSpec
+{
+    QByteArray reportingMta;
+    QByteArray finalRecipient;
+    QByteArray action; // failed, delayed
+    QByteArray status; // 5.1.1
+    QByteArray diagnostic;
+    QByteArray originalFrom; // "Name" <address>
+    QByteArray originalSubject;
+    QByteArray originalMessageId;
+    QByteArray originalDate;
+};
+
 struct SampleSpec
 {
     QString demonstrates; // one line for the README table
@@ -72,12 +87,14 @@ struct SampleSpec
     QByteArray returnPath; // MAIL FROM; empty for the null reverse-path "<>"
     Hop hop;
     QByteArray internalHost; // the sender's own first hop, written below the signature; empty: none
-    QByteArray bodyKind;     // "plain", "newsletter" (multipart/alternative), "qp" (quoted-printable)
+    QByteArray bodyKind;     // "plain", "newsletter" (multipart/alternative), "qp" (quoted-printable),
+                             // "dsn" (a delivery status notification, see DsnSpec)
     QByteArray bodyText;     // the first paragraph; the rest is made from the subject
     std::vector<QByteArray> extraHeaders;  // complete fields without CRLF ("List-Id: <a.b>")
     std::vector<SignatureSpec> signatures; // signed in order, each prepended (so the last is topmost)
     Mutation mutation = Mutation::None;
     QByteArray receiverResults; // the value of the MX's Authentication-Results; empty: none
+    DsnSpec dsn;                // bodyKind "dsn" only
     Expected expected;
 };
 
