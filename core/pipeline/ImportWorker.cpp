@@ -5,6 +5,7 @@
 #include "pipeline/AnalysisRecords.h"
 #include "pipeline/Analyzer.h"
 #include "pipeline/ContentHash.h"
+#include "store/RawMessageCodec.h"
 
 #include <QDateTime>
 #include <QStringDecoder>
@@ -141,7 +142,7 @@ void ImportWorker::analyze(const ImportJob& job, const QByteArray& contentHash, 
     write.message.contentHash = contentHash;
     write.raw = raw;
     if (m_context.compress)
-        write.compressedRaw = qCompress(raw, m_context.compressionLevel);
+        write.compressedRaw = store::RawMessageCodec::encode(raw, m_context.compressionLevel);
     write.runId = m_context.runId;
     write.results = AnalysisRecords::results(analysis);
     result.write = std::move(write);

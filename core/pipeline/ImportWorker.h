@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pipeline/ImportJob.h"
+#include "store/RawMessageCodec.h"
 
 #include <functional>
 
@@ -21,7 +22,7 @@ public:
         qint64 importId = 0;
         qint64 runId = 0;
         bool compress = true; // false: keep only the reference to the source
-        int compressionLevel = 6;
+        int compressionLevel = store::RawMessageCodec::kDefaultLevel; // zstd
     };
 
     ImportWorker(const Analyzer& analyzer, Context context)

@@ -5,6 +5,7 @@
 #include "pipeline/ImportProgress.h"
 #include "sources/MessageSource.h"
 #include "store/BatchWriter.h"
+#include "store/RawMessageCodec.h"
 
 #include <QStringList>
 
@@ -22,9 +23,10 @@ struct ImportOptions
 {
     int jobs = 0;          // analysis threads; 0: one per core
     int queueCapacity = 0; // messages read ahead of the workers; 0: 16 per worker
-    // zlib level 1 by default: compressing the raw bytes costs more CPU than verifying them (on the
-    // benchmark corpus, 131 MB: about 4.0 s at level 1, 4.8 s at level 6, for 5% more space).
-    store::BatchWriter::Options batch = {1000, 2000, store::BatchWriter::RawStorage::Compressed, 1};
+    // zstd at its fast level (RawMessageCodec): with zlib, compressing the raw bytes cost more CPU than
+    // verifying them.
+    store::BatchWriter::Options batch = {1000, 2000, store::BatchWriter::RawStorage::Compressed,
+                                         store::RawMessageCodec::kDefaultLevel};
     sources::ReaderOptions reader;
     AnalyzerOptions analyzer;
     bool resume = true; // continue a source where its last unfinished import stopped

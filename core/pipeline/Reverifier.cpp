@@ -9,6 +9,7 @@
 #include "sources/MboxReader.h"
 #include "store/BatchWriter.h"
 #include "store/Database.h"
+#include "store/RawMessageCodec.h"
 #include "store/VerificationRuns.h"
 
 #include <QElapsedTimer>
@@ -88,12 +89,12 @@ std::optional<QByteArray> rawOf(const StoredMessage& stored, QString& why)
 {
     if (stored.compressed.isEmpty())
         return readFromSource(stored, why);
-    QByteArray raw = qUncompress(stored.compressed);
-    if (raw.isEmpty()) {
-        why = QStringLiteral("the stored raw bytes do not decompress");
+    store::RawMessageCodec::Decoded decoded = store::RawMessageCodec::decode(stored.compressed);
+    if (!decoded.ok()) {
+        why = decoded.error;
         return std::nullopt;
     }
-    return raw;
+    return std::move(decoded.raw);
 }
 
 } // namespace

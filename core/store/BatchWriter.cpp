@@ -302,8 +302,9 @@ BatchWriter::Outcome BatchWriter::write(const MessageWrite& item)
             column::fromTime(message.date),
             column::dayOf(message.date),
             item.raw.isEmpty() ? message.size : qint64(item.raw.size()),
-            storeRaw ? QVariant(item.compressedRaw.isEmpty() ? qCompress(item.raw, m_options.compressionLevel)
-                                                             : item.compressedRaw)
+            storeRaw ? QVariant(item.compressedRaw.isEmpty()
+                                    ? RawMessageCodec::encode(item.raw, m_options.compressionLevel)
+                                    : item.compressedRaw)
                      : QVariant(QMetaType(QMetaType::QByteArray)),
             column::fromTime(importedAt),
             withResults ? QVariant(summarizeDkim(item.results.dkim))

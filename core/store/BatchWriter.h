@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/RawMessageCodec.h"
 #include "store/Records.h"
 
 #include <QElapsedTimer>
@@ -29,7 +30,7 @@ class BatchWriter
 public:
     enum class RawStorage
     {
-        Compressed,    // the raw bytes, zlib-compressed (qCompress): the trace works after the source is gone
+        Compressed,    // the raw bytes, compressed (RawMessageCodec): the trace outlives the source
         ReferenceOnly, // only the locator; the source must stay where it is
     };
 
@@ -38,15 +39,15 @@ public:
         int batchSize = 1000;
         int maxBatchMilliseconds = 2000;
         RawStorage rawStorage = RawStorage::Compressed;
-        int compressionLevel = 6;
+        int compressionLevel = RawMessageCodec::kDefaultLevel; // zstd
     };
 
     struct MessageWrite
     {
         MessageRecord message; // id, rawStored and the result summary are filled in by the writer
         QByteArray raw;
-        // qCompress(raw) made beforehand (the import's workers compress in parallel); empty: the writer
-        // compresses.
+        // RawMessageCodec::encode(raw) made beforehand (the import's workers compress in parallel); empty:
+        // the writer compresses.
         QByteArray compressedRaw;
         qint64 runId = 0; // the verification run the results belong to; 0: no results
         VerificationResults results;

@@ -3,6 +3,7 @@
 
 #include "store/ColumnValues.h"
 #include "store/Database.h"
+#include "store/RawMessageCodec.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -300,13 +301,12 @@ std::optional<QByteArray> MessageQueries::rawMessage(qint64 messageId)
             query.lastError().isValid() ? query.lastError().text() : QStringLiteral("raw bytes not stored");
         return std::nullopt;
     }
-    const QByteArray compressed = query.value(0).toByteArray();
-    QByteArray raw = qUncompress(compressed);
-    if (raw.isEmpty() && compressed.size() > 4 && compressed.left(4) != QByteArray(4, '\0')) {
-        m_lastError = QStringLiteral("stored bytes of message %1 are damaged").arg(messageId);
+    RawMessageCodec::Decoded decoded = RawMessageCodec::decode(query.value(0).toByteArray());
+    if (!decoded.ok()) {
+        m_lastError = QStringLiteral("message %1: %2").arg(messageId).arg(decoded.error);
         return std::nullopt;
     }
-    return raw;
+    return std::move(decoded.raw);
 }
 
 std::optional<qint64> MessageQueries::findByContentHash(const QByteArray& hexHash)
