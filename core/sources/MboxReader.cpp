@@ -284,7 +284,7 @@ std::optional<SourceItem> MboxReader::finish(qint64 endOffset, bool dropSeparato
     }
     if (m_oversized) {
         report(SourceError::Severity::Error, m_path, m_messageOffset, index,
-               QStringLiteral("message %1 is %2 bytes, over the limit of %3 bytes; skipped")
+               QStringLiteral("message %1 is %2 bytes, over the limit of %3 bytes (message-size); skipped")
                    .arg(index + 1)
                    .arg(m_messageSize)
                    .arg(m_options.maxMessageSize));

@@ -16,7 +16,7 @@ MessageFile MessageFile::read(const QString& path, qint64 maxSize)
     result.fileSize = file.size();
     if (result.fileSize > maxSize) {
         result.error =
-            QStringLiteral("the file is %1 bytes, over the message size limit of %2 bytes; skipped")
+            QStringLiteral("the file is %1 bytes, over the message-size limit of %2 bytes; skipped")
                 .arg(result.fileSize)
                 .arg(maxSize);
         return result;
@@ -25,7 +25,7 @@ MessageFile MessageFile::read(const QString& path, qint64 maxSize)
     result.bytes = file.read(std::min(maxSize, result.fileSize) + 1);
     if (result.bytes.size() > maxSize) {
         result.error =
-            QStringLiteral("the file grew past the message size limit of %1 bytes; skipped").arg(maxSize);
+            QStringLiteral("the file grew past the message-size limit of %1 bytes; skipped").arg(maxSize);
         result.bytes.clear();
     } else if (file.error() != QFileDevice::NoError) {
         result.error = QStringLiteral("read error: %1").arg(file.errorString());

@@ -120,13 +120,12 @@ void ImapSync::afterSearch(const QList<quint32>& uids)
         for (quint32 uid : uids) {
             const quint64 size = sizes.value(uid, 0);
             if (size > quint64(m_options.maxMessageSize)) {
-                m_report.skipped.append(
-                    {uid,
-                     tr("Message UID %1 in \"%2\" is %3 bytes, over the limit of %4 bytes; not imported.")
-                         .arg(uid)
-                         .arg(m_options.folder)
-                         .arg(size)
-                         .arg(m_options.maxMessageSize)});
+                m_report.skipped.append({uid, tr("Message UID %1 in \"%2\" is %3 bytes, over the limit of %4 "
+                                                 "bytes (message-size); not imported.")
+                                                  .arg(uid)
+                                                  .arg(m_options.folder)
+                                                  .arg(size)
+                                                  .arg(m_options.maxMessageSize)});
                 continue;
             }
             m_uids.append(uid);
