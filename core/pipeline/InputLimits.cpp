@@ -100,10 +100,16 @@ QString InputLimits::assign(QStringView assignment)
 
 QString InputLimits::assignAll(const QStringList& assignments)
 {
+    bool literalGiven = false;
     for (const QString& assignment : assignments) {
         if (QString error = assign(assignment); !error.isEmpty())
             return error;
+        literalGiven |= assignment.trimmed().startsWith(QLatin1String("imap-literal"), Qt::CaseInsensitive);
     }
+    // Raising message-size alone raises the IMAP literal limit with it; only an explicit imap-literal
+    // below message-size is refused.
+    if (!literalGiven && imapLiteral < messageSize)
+        imapLiteral = messageSize;
     return validate();
 }
 

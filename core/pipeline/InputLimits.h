@@ -62,7 +62,8 @@ struct InputLimits
     QString set(QStringView name, qint64 value);
     // "name=value", value a number with an optional K, M or G (KiB, MiB, GiB) suffix for sizes.
     QString assign(QStringView assignment);
-    // Every assignment in order; stops at the first error. Then validate().
+    // Every assignment in order; stops at the first error. imap-literal follows a larger message-size
+    // unless it is given too. Then validate().
     QString assignAll(const QStringList& assignments);
     // Limits that only make sense together (imap-literal at least message-size).
     QString validate() const;

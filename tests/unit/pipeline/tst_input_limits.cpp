@@ -155,9 +155,12 @@ private slots:
         QVERIFY(!limits.assign(u"signatures=99999999999999999999").isEmpty());
         QCOMPARE(limits.signatures, qint64(3)); // refused values change nothing
 
+        InputLimits raised;
+        QCOMPARE(raised.assignAll({QStringLiteral("message-size=200M")}), QString());
+        QCOMPARE(raised.imapLiteral, qint64(200) * 1024 * 1024);
         InputLimits small;
-        QCOMPARE(small.assignAll({QStringLiteral("message-size=200M")}),
-                 QStringLiteral("imap-literal (104857600) must be at least message-size (209715200)"));
+        QCOMPARE(small.assignAll({QStringLiteral("message-size=200M"), QStringLiteral("imap-literal=150M")}),
+                 QStringLiteral("imap-literal (157286400) must be at least message-size (209715200)"));
         QCOMPARE(small.assignAll({QStringLiteral("message-size=200M"), QStringLiteral("imap-literal=200M")}),
                  QString());
     }
