@@ -189,6 +189,16 @@ private slots:
             {QStringLiteral("verify"), QStringLiteral("--limit"), QStringLiteral("spf-lookups=x"), m_mbox});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.contains("spf-lookups: \"x\" is not a whole number"));
+        // A single .eml over message-size is refused before it is read.
+        const QString eml = m_dir.filePath(QStringLiteral("big.eml"));
+        QVERIFY(Samples::write(eml, QByteArray("Subject: big\n\n") + QByteArray(3000, 'x')));
+        const Run big = cli({QStringLiteral("verify"), QStringLiteral("--records"), m_records,
+                             QStringLiteral("--limit"), QStringLiteral("message-size=2K"), eml});
+        QCOMPARE(big.exitCode, 2);
+        QVERIFY2(big.err.contains(
+                     "the file is 3014 bytes, over the message-size limit of 2048 bytes; not verified"),
+                 big.err.constData());
+
         const Run help = cli({QStringLiteral("verify"), QStringLiteral("--limit"), QStringLiteral("help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("imap-literal      default 100M"));
