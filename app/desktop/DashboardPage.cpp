@@ -72,15 +72,19 @@ DashboardPage::DashboardPage(Session* session, QWidget* parent)
     m_selectorChart = ChartWidget::create(content);
     m_alignmentChart = ChartWidget::create(content);
     m_timeChart = ChartWidget::create(content);
+    m_bounceChart = ChartWidget::create(content);
+    m_bounceChart->setObjectName(QStringLiteral("bounceChart"));
     m_domainChart->setAccessibleName(tr("DKIM per sending domain"));
     m_selectorChart->setAccessibleName(tr("DKIM per selector"));
     m_alignmentChart->setAccessibleName(tr("SPF and DMARC per domain"));
     m_timeChart->setAccessibleName(tr("Pass rate over time"));
+    m_bounceChart->setAccessibleName(tr("Bounce rate per sending domain"));
     auto* charts = new QGridLayout;
     charts->addWidget(m_domainChart, 0, 0);
     charts->addWidget(m_alignmentChart, 0, 1);
     charts->addWidget(m_selectorChart, 1, 0);
     charts->addWidget(m_timeChart, 1, 1);
+    charts->addWidget(m_bounceChart, 2, 0, 1, 2);
 
     auto* layout = new QVBoxLayout(content);
     layout->addLayout(filters);
@@ -106,6 +110,8 @@ DashboardPage::DashboardPage(Session* session, QWidget* parent)
             [this](const QString& c, const QString& s) { openBar(c, s, QStringLiteral("selector")); });
     connect(m_alignmentChart, &ChartWidget::clicked, this,
             [this](const QString& c, const QString& s) { openBar(c, s, QStringLiteral("alignment")); });
+    connect(m_bounceChart, &ChartWidget::clicked, this,
+            [this](const QString& c, const QString& s) { openBar(c, s, QStringLiteral("bounces")); });
     connect(session, &Session::dataChanged, this, &DashboardPage::refresh);
     refresh();
 }
@@ -166,7 +172,11 @@ void DashboardPage::refresh()
                            .arg(locale.toString(m_headline.dmarcPassPercent, 'f', 1))
                            .arg(m_headline.findingsBySeverity.value(QStringLiteral("error")))
                            .arg(m_headline.findingsBySeverity.value(QStringLiteral("warning")))
-                           .arg(m_headline.findingsBySeverity.value(QStringLiteral("info"))));
+                           .arg(m_headline.findingsBySeverity.value(QStringLiteral("info"))) +
+                       (m_headline.bounces > 0 ? tr(" · bounces <b>%1</b>, domains over 5%: <b>%2</b>")
+                                                     .arg(locale.toString(m_headline.bounces))
+                                                     .arg(m_headline.bounceDomainsOverThreshold)
+                                               : QString()));
 
     const QList<store::DomainStats> shown = DashboardCharts::shownDomains(m_domains, chosen);
     m_domainChart->setData(DashboardCharts::domainDkim(shown));
@@ -185,6 +195,9 @@ void DashboardPage::refresh()
     const QList<store::PeriodStats> periods =
         m_period->currentIndex() == 0 ? dashboard.perDay(f) : dashboard.perWeek(f);
     m_timeChart->setData(DashboardCharts::passRate(periods));
+    m_bounces = dashboard.bounces(f);
+    m_bounceChart->setData(DashboardCharts::bounceRates(m_bounces));
+    m_bounceChart->setVisible(m_headline.bounces > 0);
     m_refreshing = false;
 }
 
@@ -212,6 +225,10 @@ void DashboardPage::openBar(const QString& category, const QString& series, cons
             f.spfResult = series;
         else
             f.dmarcResult = series;
+    } else if (kind == QLatin1String("bounces")) {
+        // The reports behind the bar: they come From the reporting system, not from the domain.
+        f.domain.clear();
+        f.bouncesFor = category;
     } else {
         f.selector = category.left(category.indexOf(QLatin1String(" (d=")));
         if (f.domain.isEmpty() && !m_domains.isEmpty())

@@ -19,7 +19,8 @@ class ChartWidget;
 class Session;
 
 // Headline figures and the charts: DKIM per sending domain, per selector of the chosen domain, SPF
-// and DMARC beside them, and the pass rate over time. Clicking a bar asks for the messages behind it.
+// and DMARC beside them, the pass rate over time, and the bounce rate per sending domain. Clicking a bar asks
+// for the messages behind it.
 class DashboardPage : public QWidget
 {
     Q_OBJECT
@@ -34,6 +35,8 @@ public:
     ChartWidget* selectorChart() const { return m_selectorChart; }
     ChartWidget* alignmentChart() const { return m_alignmentChart; }
     ChartWidget* timeChart() const { return m_timeChart; }
+    ChartWidget* bounceChart() const { return m_bounceChart; }
+    QList<store::BounceStats> bounces() const { return m_bounces; }
 
 public slots:
     void refresh();
@@ -58,8 +61,10 @@ private:
     ChartWidget* m_selectorChart = nullptr;
     ChartWidget* m_alignmentChart = nullptr;
     ChartWidget* m_timeChart = nullptr;
+    ChartWidget* m_bounceChart = nullptr;
     store::HeadlineFigures m_headline;
     QList<store::DomainStats> m_domains;
+    QList<store::BounceStats> m_bounces;
     // Alignment chart category -> (method, domain), since the labels are translated text.
     QHash<QString, QPair<QString, QString>> m_alignmentBars;
     bool m_refreshing = false;

@@ -13,6 +13,7 @@
 #include "import/ImportController.h"
 #include "messages/MessageTableModel.h"
 #include "messages/MessagesPage.h"
+#include "store/Dashboard.h"
 #include "store/MessageQueries.h"
 #include "trace/TracePage.h"
 
@@ -121,6 +122,19 @@ private slots:
         }
         QVERIFY(!dashboard->alignmentChart()->data().series.isEmpty());
         QVERIFY(!dashboard->timeChart()->data().categories.isEmpty());
+
+        // Bounces (issue 9): the samples hold two bounce reports for news.example's newsletter (over 5%)
+        // and a delay report for shop.example (no bounce); the chart shows the store's rates.
+        const QList<store::BounceStats> bounces = store::Dashboard(db).bounces();
+        QVERIFY(!bounces.isEmpty());
+        QCOMPARE(bounces.front().domain, QStringLiteral("news.example"));
+        QCOMPARE(bounces.front().bounces, 2);
+        QVERIFY(bounces.front().overThreshold());
+        QCOMPARE(dashboard->headline().bounces, 2);
+        QCOMPARE(dashboard->headline().bounceDomainsOverThreshold, 1);
+        const desktop::ChartData& bounceBars = dashboard->bounceChart()->data();
+        QCOMPARE(bounceBars.categories.front(), QStringLiteral("news.example"));
+        QCOMPARE(bounceBars.series.at(1).values.front(), 100.0 * *bounces.front().rate());
     }
 
     void clickingABarFiltersTheMessages()

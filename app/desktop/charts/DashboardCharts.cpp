@@ -95,6 +95,25 @@ ChartData DashboardCharts::selectorDkim(const QString& domain, const QList<store
                    [&](int i, const QString& w) { return selectors[i].dkim.count(w); });
 }
 
+ChartData DashboardCharts::bounceRates(const QList<store::BounceStats>& bounces)
+{
+    ChartData data;
+    data.title = tr("Bounce rate per sending domain");
+    data.valueAxisTitle = tr("% bounced");
+    ChartSeries within{tr("within 5%"), {}, resultColor(QStringLiteral("neutral"))};
+    ChartSeries over{tr("over 5%"), {}, resultColor(QStringLiteral("fail"))};
+    for (const store::BounceStats& b : bounces) {
+        if (!b.rate() || data.categories.size() >= kMaxDomainBars)
+            continue;
+        const double percent = 100.0 * *b.rate();
+        data.categories << b.domain;
+        within.values << (b.overThreshold() ? 0.0 : percent);
+        over.values << (b.overThreshold() ? percent : 0.0);
+    }
+    data.series << within << over;
+    return data;
+}
+
 ChartData DashboardCharts::passRate(const QList<store::PeriodStats>& periods)
 {
     const QLocale locale;

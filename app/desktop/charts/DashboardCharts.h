@@ -26,6 +26,10 @@ public:
     static ChartData spfDmarc(const QList<store::DomainStats>& shown);
     // DKIM per selector (per signature) of `domain`.
     static ChartData selectorDkim(const QString& domain, const QList<store::SelectorStats>& selectors);
+    // Bounce rate (% of the messages sent) per sending domain whose rate is known, at most kMaxDomainBars,
+    // highest first: series 0 holds the domains within 5%, series 1 those over it (drawn in the fail
+    // colour). Domains with bounces but no sent mail in the sample have no bar ("rate unknown").
+    static ChartData bounceRates(const QList<store::BounceStats>& bounces);
     // DKIM and DMARC pass rate per day or week.
     static ChartData passRate(const QList<store::PeriodStats>& periods);
 

@@ -113,3 +113,5 @@ void MessagesPage::describeFilter()
 }
 
 } // namespace authlens::desktop
+    if (!m_filter.bouncesFor.isEmpty())
+        parts << tr("bounces of mail from %1").arg(m_filter.bouncesFor);

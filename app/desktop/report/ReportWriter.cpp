@@ -42,6 +42,24 @@ QString percent(const store::ResultCounts& counts)
     return QLocale().toString(counts.passPercent(), 'f', 1) + QLatin1Char('%');
 }
 
+// Bounces of a domain and their share of the messages it sent; over 5% in the fail colour.
+QString bounceCell(const QList<store::BounceStats>& bounces, const QString& domain)
+{
+    const QLocale locale;
+    for (const store::BounceStats& b : bounces) {
+        if (b.domain != domain)
+            continue;
+        if (!b.rate())
+            return ReportWriter::tr("%1 (rate unknown)").arg(locale.toString(b.bounces)).toHtmlEscaped();
+        const QString text = ReportWriter::tr("%1 (%2%)")
+                                 .arg(locale.toString(b.bounces), locale.toString(100.0 * *b.rate(), 'f', 1))
+                                 .toHtmlEscaped();
+        return b.overThreshold() ? QStringLiteral("<font color=\"#c62828\"><b>%1</b></font>").arg(text)
+                                 : text;
+    }
+    return QStringLiteral("–");
+}
+
 // A subject or address can be any length; the appendix shows the start of it.
 QString elided(const QString& text)
 {
@@ -264,6 +282,8 @@ QString ReportWriter::titlePageHtml(const ReportOptions& options, const QString&
                              .arg(h.findingsBySeverity.value(QStringLiteral("error")))
                              .arg(h.findingsBySeverity.value(QStringLiteral("warning")))
                              .arg(h.findingsBySeverity.value(QStringLiteral("info")))},
+        {tr("Bounces"), tr("%1, domains over 5%: %2")
+                            .arg(locale.toString(h.bounces), locale.toString(h.bounceDomainsOverThreshold))},
     };
     for (const auto& [name, value] : rows)
         html +=
@@ -294,16 +314,26 @@ QString ReportWriter::tablesHtml(const ReportOptions& options)
     QString html = QStringLiteral("<h2>%1</h2>").arg(esc(tr("Per sending domain")));
     html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" width=\"100%\"><thead><tr>");
     for (const QString& head : {tr("Domain"), tr("Messages"), tr("DKIM pass"), tr("DKIM fail"),
-                                tr("SPF pass"), tr("DMARC pass"), tr("DMARC fail")})
+                                tr("SPF pass"), tr("DMARC pass"), tr("DMARC fail"), tr("Bounces")})
         html += QStringLiteral("<th>%1</th>").arg(esc(head));
     html += QStringLiteral("</tr></thead>");
+    const QList<store::BounceStats> bounces = dashboard.bounces(options.filter);
     for (const store::DomainStats& d : dashboard.domains(options.filter)) {
-        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td>"
-                               "<td align=\"right\">%4</td><td align=\"right\">%5</td>"
-                               "<td align=\"right\">%6</td><td align=\"right\">%7</td></tr>")
-                    .arg(esc(d.domain), locale.toString(d.messages), percent(d.dkim),
-                         locale.toString(d.dkim.count(QStringLiteral("fail"))), percent(d.spf),
-                         percent(d.dmarc), locale.toString(d.dmarc.count(QStringLiteral("fail"))));
+        html +=
+            QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td>"
+                           "<td align=\"right\">%4</td><td align=\"right\">%5</td>"
+                           "<td align=\"right\">%6</td><td align=\"right\">%7</td>"
+                           "<td align=\"right\">%8</td></tr>")
+                .arg(esc(d.domain), locale.toString(d.messages), percent(d.dkim),
+                     locale.toString(d.dkim.count(QStringLiteral("fail"))), percent(d.spf), percent(d.dmarc),
+                     locale.toString(d.dmarc.count(QStringLiteral("fail"))), bounceCell(bounces, d.domain));
+    }
+    // Domains known only from bounces: none of their own mail is in scope.
+    for (const store::BounceStats& b : bounces) {
+        if (b.sent == 0)
+            html += QStringLiteral("<tr><td>%1</td><td align=\"right\">0</td><td colspan=\"5\"></td>"
+                                   "<td align=\"right\">%2</td></tr>")
+                        .arg(esc(b.domain), bounceCell(bounces, b.domain));
     }
     html += QStringLiteral("</table>");
 
@@ -335,8 +365,10 @@ QString ReportWriter::findingsHtml(const ReportOptions& options)
     int shown = 0;
     for (const store::FindingRecord& f : store::Findings(m_database).list()) {
         // A domain-scoped report keeps the findings about that domain's names (its DKIM keys, _dmarc...).
+        // Sender findings name it last ("Mail from news.example").
         if (!domain.isEmpty() && f.subject.compare(domain, Qt::CaseInsensitive) != 0 &&
-            !f.subject.endsWith(QLatin1Char('.') + domain, Qt::CaseInsensitive))
+            !f.subject.endsWith(QLatin1Char('.') + domain, Qt::CaseInsensitive) &&
+            !f.subject.endsWith(QLatin1Char(' ') + domain, Qt::CaseInsensitive))
             continue;
         ++shown;
         html += QStringLiteral("<h3>[%1] %2</h3>").arg(esc(severityWord(f.severity)), esc(f.subject));
