@@ -10,10 +10,14 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace authlens::pipeline {
 
 ImapImportReader::ImapImportReader(const QString& url, const ImportOptions& options)
     : m_secret(options.imapSecret)
+    , m_maxMessageSize(options.reader.maxMessageSize)
+    , m_maxLiteralSize(options.imapMaxLiteralSize)
 {
     const qsizetype schemeEnd = url.indexOf(QLatin1String("://"));
     const QString scheme = url.left(schemeEnd).toLower();
@@ -57,6 +61,8 @@ ImapImportReader::ImapImportReader(const QString& url, const ImportOptions& opti
     if (options.imapXOAuth2)
         m_account.authMethod = sources::imap::ImapAccount::AuthMethod::XOAuth2;
     m_account.pinnedSha256 = sources::imap::ImapAccount::normalizedFingerprint(options.imapPinnedSha256);
+    m_account.connectTimeoutMs = std::max(1, options.imapConnectTimeoutMs);
+    m_account.commandTimeoutMs = std::max(1, options.imapCommandTimeoutMs);
 }
 
 QString ImapImportReader::locator() const
@@ -79,6 +85,8 @@ bool ImapImportReader::read(store::Database& database, const std::function<void(
     }
     imap::SyncOptions options;
     options.folder = m_folder;
+    options.maxMessageSize = m_maxMessageSize;
+    options.maxLiteralSize = m_maxLiteralSize;
     const QString where = locator();
 
     QEventLoop loop;

@@ -36,6 +36,13 @@ struct ImportOptions
     QByteArray imapSecret;
     bool imapXOAuth2 = false;
     QByteArray imapPinnedSha256; // a certificate the analyst accepted
+    // One literal in an IMAP response (InputLimits imap-literal); reader.maxMessageSize applies to IMAP
+    // messages too, checked by their announced size before they are fetched.
+    qint64 imapMaxLiteralSize = 100LL * 1024 * 1024;
+    // Silence allowed from an IMAP server while connecting (TLS, greeting, login) and while a command is
+    // outstanding, a stall in the middle of a message included; then the source fails with a timeout.
+    int imapConnectTimeoutMs = 20000;
+    int imapCommandTimeoutMs = 60000;
 };
 
 struct SourceImportSummary
