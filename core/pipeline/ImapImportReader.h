@@ -37,6 +37,8 @@ private:
     sources::imap::ImapAccount m_account;
     QString m_folder = QStringLiteral("INBOX");
     QByteArray m_secret;
+    qint64 m_maxMessageSize = 0;
+    qint64 m_maxLiteralSize = 0;
     QString m_error;
 };
 
