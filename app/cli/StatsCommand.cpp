@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // authlens-cli stats: per From domain and DKIM selector, message counts and pass rates for DKIM (and SPF
-// and DMARC where the database holds results), from the newest verification run of each message.
+// and DMARC where the database holds results), from the newest verification run of each message; and the
+// bounce rate per sending domain (delivery status notifications attributed to it / messages it sent).
 #include "CliOutput.h"
 #include "Subcommand.h"
 
@@ -38,6 +39,40 @@ QJsonObject countsToJson(const store::ResultCounts& counts, const QStringList& w
             object.insert(it.key(), it.value());
     }
     return object;
+}
+
+const store::BounceStats* bouncesOf(const QList<store::BounceStats>& bounces, const QString& domain)
+{
+    for (const store::BounceStats& stats : bounces) {
+        if (stats.domain == domain)
+            return &stats;
+    }
+    return nullptr;
+}
+
+// "bounces": attributed bounces; "bounce_rate": bounces / messages sent, 0..1, null when the sample
+// holds none of the domain's sent mail; "bounce_rate_high": over 5%.
+void insertBounces(QJsonObject& object, const store::BounceStats* stats)
+{
+    const store::BounceStats none;
+    const store::BounceStats& bounce = stats ? *stats : none;
+    object.insert(QStringLiteral("sent"), bounce.sent);
+    object.insert(QStringLiteral("bounces"), bounce.bounces);
+    object.insert(QStringLiteral("bounce_rate"),
+                  bounce.rate() ? QJsonValue(*bounce.rate()) : QJsonValue(QJsonValue::Null));
+    object.insert(QStringLiteral("bounce_rate_high"), bounce.overThreshold());
+}
+
+QString bounceText(const store::BounceStats* stats)
+{
+    if (!stats || stats->bounces == 0)
+        return QStringLiteral("-");
+    if (!stats->rate())
+        return QStringLiteral("%1, rate unknown").arg(stats->bounces);
+    return QStringLiteral("%1 %2%%3")
+        .arg(stats->bounces)
+        .arg(*stats->rate() * 100.0, 0, 'f', 1)
+        .arg(stats->overThreshold() ? QStringLiteral(" !") : QString());
 }
 
 QString rate(const store::ResultCounts& counts)
@@ -88,6 +123,8 @@ int runStats(const QStringList& arguments)
     store::Dashboard dashboard(*opened.database);
     const QList<store::DomainStats> domains = dashboard.domains();
     const QList<store::SelectorStats> selectors = dashboard.selectors();
+    const QList<store::BounceStats> bounces = dashboard.bounces();
+    const store::HeadlineFigures headline = dashboard.headline();
     if (!dashboard.lastError().isEmpty()) {
         err() << "authlens-cli stats: " << parser.value(dbOption) << ": " << dashboard.lastError() << "\n";
         return ExitUsage;
@@ -119,11 +156,25 @@ int runStats(const QStringList& arguments)
                 selectorArray.append(entry);
             }
             object.insert(QStringLiteral("selectors"), selectorArray);
+            insertBounces(object, bouncesOf(bounces, domain.domain));
+            domainArray.append(object);
+        }
+        // Domains whose bounces came back but whose own mail is not in the database.
+        for (const store::BounceStats& bounce : bounces) {
+            if (bounce.sent > 0)
+                continue;
+            QJsonObject object;
+            object.insert(QStringLiteral("domain"), bounce.domain);
+            object.insert(QStringLiteral("messages"), 0);
+            object.insert(QStringLiteral("selectors"), QJsonArray());
+            insertBounces(object, &bounce);
             domainArray.append(object);
         }
         QJsonObject root;
         root.insert(QStringLiteral("messages"), messages);
         root.insert(QStringLiteral("domains"), domainArray);
+        root.insert(QStringLiteral("bounces"), headline.bounces);
+        root.insert(QStringLiteral("unattributed_bounces"), headline.unattributedBounces);
         out() << QJsonDocument(root).toJson(QJsonDocument::Compact) << "\n";
         out().flush();
         return ExitOk;
@@ -139,11 +190,12 @@ int runStats(const QStringList& arguments)
     o << QStringLiteral("domain / selector").leftJustified(44)
       << QStringLiteral("messages").rightJustified(10) << QStringLiteral("DKIM pass").rightJustified(11)
       << QStringLiteral("SPF pass").rightJustified(10) << QStringLiteral("DMARC pass").rightJustified(12)
-      << "\n";
+      << QStringLiteral("bounces").rightJustified(22) << "\n";
     for (const store::DomainStats& domain : domains) {
         o << domain.domain.leftJustified(44) << QString::number(domain.messages).rightJustified(10)
           << rate(domain.dkim).rightJustified(11) << rate(domain.spf).rightJustified(10)
-          << rate(domain.dmarc).rightJustified(12) << "\n";
+          << rate(domain.dmarc).rightJustified(12)
+          << bounceText(bouncesOf(bounces, domain.domain)).rightJustified(22) << "\n";
         for (const store::SelectorStats& selector : selectors) {
             if (selector.domain != domain.domain)
                 continue;
@@ -152,6 +204,15 @@ int runStats(const QStringList& arguments)
               << rate(selector.dkim).rightJustified(11) << "\n";
         }
     }
+    for (const store::BounceStats& bounce : bounces) {
+        if (bounce.sent == 0)
+            o << bounce.domain.leftJustified(44) << QString::number(0).rightJustified(10)
+              << QString().rightJustified(33) << bounceText(&bounce).rightJustified(22) << "\n";
+    }
+    if (headline.bounces > 0)
+        o << "\nbounces: " << headline.bounces << " (" << headline.unattributedBounces
+          << " not attributed); bounce rate = bounces / messages the domain sent in this database; "
+             "! over 5%\n";
     o.flush();
     return ExitOk;
 }

@@ -50,6 +50,7 @@ private slots:
     void initTestCase();
     void jsonCountsPerDomainAndSelector();
     void tableByDefault();
+    void bounceRatesPerDomain();
     void missingDatabaseExitsTwo();
 
 private:
@@ -127,6 +128,65 @@ void TestStoreStatsCli::tableByDefault()
     QVERIFY(text.contains(QLatin1String("example.com")));
     QVERIFY(text.contains(QLatin1String("75.0%"))); // 6 of 8 pass DKIM
     QVERIFY(text.contains(QLatin1String("s=esp d=esp.example")));
+}
+
+// Bounces (issue 9): "bounces" and "bounce_rate" per domain; the rate is bounces / messages the domain sent
+// (the reports themselves excluded), null when none of its mail is in the database.
+void TestStoreStatsCli::bounceRatesPerDomain()
+{
+    const QString path = m_dir.filePath(QStringLiteral("bounces.authlens"));
+    {
+        auto opened = Database::open(path);
+        QVERIFY2(opened.database, qPrintable(opened.error));
+        const qint64 runId = VerificationRuns(*opened.database).begin(QStringLiteral("import"));
+        BatchWriter writer(*opened.database);
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(writer.write(samples::message(i, QStringLiteral("example.com"), runId)).ok);
+        for (int i = 10; i < 13; ++i)
+            QVERIFY(writer.write(samples::message(i, QStringLiteral("example.net"), runId)).ok);
+        const std::pair<int, QString> reports[] = {{20, QStringLiteral("example.com")},
+                                                   {21, QStringLiteral("gone.example")}};
+        for (const auto& [number, original] : reports) {
+            auto item = samples::message(number, QStringLiteral("mx.example.org"), runId);
+            item.message.deliveryStatus = {true, QStringLiteral("failed"), QStringLiteral("5.1.1"), original};
+            QVERIFY(writer.write(item).ok);
+        }
+        QVERIFY(writer.flush());
+    }
+    Run run = runCli({QStringLiteral("stats"), QStringLiteral("--db"), path, QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject root = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(root.value(QStringLiteral("bounces")).toInt(), 2);
+    QMap<QString, QJsonObject> byDomain;
+    for (const QJsonValue& value : root.value(QStringLiteral("domains")).toArray())
+        byDomain.insert(value.toObject().value(QStringLiteral("domain")).toString(), value.toObject());
+    QVERIFY2(byDomain.contains(QStringLiteral("example.com")), run.out.constData());
+    const QJsonObject com = byDomain.value(QStringLiteral("example.com"));
+    QCOMPARE(com.value(QStringLiteral("sent")).toInt(), 10);
+    QCOMPARE(com.value(QStringLiteral("bounces")).toInt(), 1);
+    QCOMPARE(com.value(QStringLiteral("bounce_rate")).toDouble(), 0.1);
+    QCOMPARE(com.value(QStringLiteral("bounce_rate_high")).toBool(), true);
+    const QJsonObject net = byDomain.value(QStringLiteral("example.net"));
+    QCOMPARE(net.value(QStringLiteral("bounces")).toInt(), 0);
+    QCOMPARE(net.value(QStringLiteral("bounce_rate")).toDouble(), 0.0);
+    QCOMPARE(net.value(QStringLiteral("bounce_rate_high")).toBool(), false);
+    // The reporting system sent only reports: no sent mail, no bounces.
+    const QJsonObject reporter = byDomain.value(QStringLiteral("mx.example.org"));
+    QCOMPARE(reporter.value(QStringLiteral("messages")).toInt(), 2);
+    QCOMPARE(reporter.value(QStringLiteral("sent")).toInt(), 0);
+    QVERIFY(reporter.value(QStringLiteral("bounce_rate")).isNull());
+    // A domain known only from its bounce: listed, rate unknown.
+    QVERIFY2(byDomain.contains(QStringLiteral("gone.example")), run.out.constData());
+    const QJsonObject gone = byDomain.value(QStringLiteral("gone.example"));
+    QCOMPARE(gone.value(QStringLiteral("messages")).toInt(), 0);
+    QCOMPARE(gone.value(QStringLiteral("bounces")).toInt(), 1);
+    QVERIFY(gone.value(QStringLiteral("bounce_rate")).isNull());
+
+    run = runCli({QStringLiteral("stats"), QStringLiteral("--db"), path});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QString text = QString::fromUtf8(run.out);
+    QVERIFY2(text.contains(QLatin1String("1 10.0% !")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("1, rate unknown")), qPrintable(text));
 }
 
 void TestStoreStatsCli::missingDatabaseExitsTwo()
