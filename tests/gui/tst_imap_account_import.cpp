@@ -19,6 +19,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -133,6 +134,35 @@ private slots:
         QVERIFY(accounts->startImport(account, m_server.password(), true));
         QVERIFY(finished.wait(60000));
         QCOMPARE(window.imports()->lastSummary().messagesRead, 0);
+    }
+
+    void startTlsShowsTheCertificateBeforeTrust()
+    {
+        // STARTTLS: the certificate is fetched after the plain greeting and the upgrade, and no
+        // password is sent before the analyst trusts it.
+        ImapAccountDialog dialog;
+        dialog.findChild<QLineEdit*>(QStringLiteral("imapHost"))->setText(QStringLiteral("127.0.0.1"));
+        dialog.findChild<QComboBox*>(QStringLiteral("imapSecurity"))->setCurrentIndex(1);
+        dialog.findChild<QSpinBox*>(QStringLiteral("imapPort"))->setValue(m_server.imapPort());
+        dialog.findChild<QLineEdit*>(QStringLiteral("imapUser"))->setText(m_server.user());
+        dialog.setSecret(m_server.password());
+        QSignalSpy fetched(&dialog, &ImapAccountDialog::folderFetchFinished);
+        dialog.fetchFolders();
+        QVERIFY(fetched.wait(30000));
+        QCOMPARE(fetched.takeFirst().first().toBool(), false);
+        const QList<QSslCertificate> fixture = QSslCertificate::fromPath(m_server.certificatePath());
+        QVERIFY2(!dialog.shownCertificate().isNull(), qPrintable(dialog.statusText()));
+        QCOMPARE(dialog.shownCertificate(), fixture.first());
+        auto* details = dialog.findChild<QPlainTextEdit*>(QStringLiteral("imapCertificate"));
+        QVERIFY(details->toPlainText().contains(
+            authlens::sources::imap::ImapAccount::displayFingerprint(fixture.first())));
+        QVERIFY(details->toPlainText().contains(QStringLiteral("localhost")));
+        dialog.trustShownCertificate();
+        dialog.fetchFolders();
+        QVERIFY(fetched.wait(30000));
+        QVERIFY2(fetched.takeFirst().first().toBool(), qPrintable(dialog.statusText()));
+        QVERIFY(dialog.listedFolders().contains(QStringLiteral("Reports")));
+        QCOMPARE(dialog.account().importUrls().first().left(7), QStringLiteral("imap://"));
     }
 
     void monitorImportsWhatIsNew()
