@@ -93,7 +93,15 @@ AnalyzedJob ImportWorker::process(ImportJob job, const StoredCheck& isStored) co
 void ImportWorker::analyze(const ImportJob& job, const QByteArray& contentHash, AnalyzedJob& result) const
 {
     const QByteArray& raw = *job.bytes;
-    const mail::Message message = mail::Message::parse(raw);
+    const mail::Message message = mail::Message::parse(raw, m_analyzer.options().message);
+    // Past a header or line limit the message is hostile or damaged beyond analysis: an error for
+    // this message, and the import goes on with the next.
+    if (const std::optional<mail::ParseProblem>& limit = message.limitError()) {
+        result.log.append(
+            entry(job, limit->offset, QStringLiteral("error: message not stored: %1").arg(limit->message)));
+        ++result.failedMessages;
+        return;
+    }
 
     // RFC 6532 allows UTF-8 in header fields; anything else 8-bit is damage the analyst should know
     // about (the message is stored as received all the same).
@@ -104,28 +112,6 @@ void ImportWorker::analyze(const ImportJob& job, const QByteArray& contentHash, 
                                                    "stored as received")
                                         .arg(QString::fromLatin1(field.name.left(80)))
                                         .arg(field.line)));
-        }
-    }
-    // RFC 5322 2.1.1: lines stop at 998 characters; one over a megabyte is a damaged or hostile file.
-    constexpr qsizetype kHugeLine = 1024 * 1024;
-    if (raw.size() > kHugeLine) {
-        qsizetype start = 0;
-        int line = 1;
-        while (start < raw.size()) {
-            qsizetype end = raw.indexOf('\n', start);
-            if (end < 0)
-                end = raw.size();
-            if (end - start > kHugeLine) {
-                result.log.append(
-                    entry(job, start,
-                          QStringLiteral("warning: line %1 is %2 bytes long (over 1 MB; RFC 5322 "
-                                         "2.1.1 allows 998 characters); stored as received")
-                              .arg(line)
-                              .arg(end - start)));
-                break;
-            }
-            start = end + 1;
-            ++line;
         }
     }
     if (message.headerFields().empty()) {
