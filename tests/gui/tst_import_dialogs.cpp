@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -262,6 +263,32 @@ private slots:
         // The GUI thread only hands off work: it is never away for long (generous for a loaded machine).
         QVERIFY2(longestGap < 1500, qPrintable(QString::number(longestGap)));
         QVERIFY(progressed.count() >= 1);
+    }
+
+    void cancelStopsTheImport()
+    {
+        MainWindow window;
+        QVERIFY(window.openDatabase(m_dir.filePath(QStringLiteral("cancel.sqlite"))));
+        const QString path = m_dir.filePath(QStringLiteral("busy.mbox")); // written by the test above
+        QVERIFY(QFile::exists(path));
+        ImportProgressDialog* progress = window.importProgress();
+        QSignalSpy progressed(window.imports(), &ImportController::progress);
+        QSignalSpy finished(window.imports(), &ImportController::finished);
+        QVERIFY(window.imports()->start({path}));
+        progress->begin(QStringLiteral("busy.mbox"));
+        progress->show();
+        auto* cancel = progress->findChild<QPushButton*>(QStringLiteral("importCancel"));
+        QVERIFY(cancel && cancel->isVisible());
+        QVERIFY(progressed.wait(60000));
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        const authlens::pipeline::ImportSummary& summary = window.imports()->lastSummary();
+        qInfo("cancelled after %lld of 4000 messages", summary.messagesRead);
+        QVERIFY(summary.cancelled);
+        QVERIFY(summary.messagesRead < 4000);
+        QVERIFY(!cancel->isVisible());
+        auto* text = progress->findChild<QLabel*>(QStringLiteral("importSummary"));
+        QVERIFY2(text->text().contains(QStringLiteral("cancelled")), qPrintable(text->text()));
     }
 };
 
