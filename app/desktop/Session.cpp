@@ -76,9 +76,29 @@ bool Session::setResolver(const dns::ResolverRequest& request)
     m_request = request;
     m_resolver = created.resolver;
     m_resolverDescription = created.description;
-    m_analyzer = std::make_unique<pipeline::Analyzer>(m_resolver);
+    m_analyzer = std::make_unique<pipeline::Analyzer>(m_resolver, m_analyzerOptions);
     emit resolverChanged();
     return true;
+}
+
+bool Session::applySettings(const AppSettings& settings)
+{
+    const pipeline::AnalyzerOptions previous = m_analyzerOptions;
+    settings.applyTo(m_analyzerOptions);
+    if (!setResolver(settings.resolverRequest())) {
+        // All or nothing: the old resolver and analyzer (built from `previous`) stay.
+        m_analyzerOptions = previous;
+        return false;
+    }
+    m_settings = settings;
+    emit settingsChanged();
+    return true;
+}
+
+void Session::setAnalyzerOptions(const pipeline::AnalyzerOptions& options)
+{
+    m_analyzerOptions = options;
+    m_analyzer = std::make_unique<pipeline::Analyzer>(m_resolver, m_analyzerOptions);
 }
 
 pipeline::Analysis Session::analyze(const QByteArray& rawMessage, std::optional<qint64> asOf) const

@@ -3,6 +3,7 @@
 
 #include "dns/ResolverFactory.h"
 #include "pipeline/Analyzer.h"
+#include "settings/AppSettings.h"
 #include "store/Database.h"
 
 #include <QObject>
@@ -38,6 +39,14 @@ public:
     QString resolverDescription() const { return m_resolverDescription; }
     std::shared_ptr<dns::Resolver> resolver() const { return m_resolver; }
 
+    // The analyst's settings: DNS source and policy. Builds the resolver first and changes nothing
+    // when it cannot be built (lastError() says why); then the analyzer used by the checker, the
+    // trace, imports and re-verification follows the new policy.
+    bool applySettings(const AppSettings& settings);
+    const AppSettings& settings() const { return m_settings; }
+    // Options beyond the settings (e.g. input limits) survive applySettings() and setResolver().
+    void setAnalyzerOptions(const pipeline::AnalyzerOptions& options);
+
     const pipeline::Analyzer& analyzer() const { return *m_analyzer; }
     // The same analysis as of a chosen time (DKIM x=/t= judged then), e.g. the message's own date.
     pipeline::Analysis analyze(const QByteArray& rawMessage, std::optional<qint64> asOf = {}) const;
@@ -49,12 +58,15 @@ signals:
     void dataChanged();
     void databaseChanged();
     void resolverChanged();
+    void settingsChanged();
 
 private:
     std::unique_ptr<store::Database> m_database;
     dns::ResolverRequest m_request;
     std::shared_ptr<dns::Resolver> m_resolver;
     QString m_resolverDescription;
+    pipeline::AnalyzerOptions m_analyzerOptions;
+    AppSettings m_settings;
     std::unique_ptr<pipeline::Analyzer> m_analyzer;
     QString m_lastError;
 };

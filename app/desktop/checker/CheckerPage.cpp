@@ -2,6 +2,7 @@
 #include "checker/CheckerPage.h"
 
 #include "Session.h"
+#include "charts/ChartWidget.h"
 #include "checker/VerdictCard.h"
 #include "sources/SourceFactory.h"
 
@@ -125,7 +126,13 @@ void CheckerPage::addError(const QString& text)
     auto* label = new QLabel(text, this);
     label->setObjectName(QStringLiteral("checkerError"));
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #c62828"));
+    // The error red, lightened on a dark palette so it stays readable there too.
+    QColor red = resultColor(QStringLiteral("fail"));
+    if (palette().color(QPalette::Window).lightness() < 128)
+        red = red.lighter(170);
+    QPalette colours = label->palette();
+    colours.setColor(QPalette::WindowText, red);
+    label->setPalette(colours);
     m_cards->insertWidget(0, label);
 }
 

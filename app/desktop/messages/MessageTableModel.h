@@ -59,6 +59,9 @@ private:
     int m_rows = 0;
     mutable QHash<int, QList<store::MessageListRow>> m_pages;
     mutable QList<int> m_pageOrder; // least recently loaded first
+    // Page -> where the page after it starts (kept when the page itself is evicted): scrolling on
+    // continues from there instead of counting OFFSET rows from the top.
+    mutable QHash<int, store::MessageCursor> m_cursors;
     mutable QString m_lastError;
 };
 

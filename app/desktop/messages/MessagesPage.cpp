@@ -8,7 +8,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -28,6 +30,7 @@ MessagesPage::MessagesPage(Session* session, QWidget* parent)
     m_text->setAccessibleName(tr("Message filter"));
     m_scope = new QLabel(this);
     auto* clear = new QPushButton(tr("Show all"), this);
+    clear->setObjectName(QStringLiteral("showAllMessages"));
     clear->setAccessibleName(tr("Show all messages"));
 
     m_view = new QTableView(this);
@@ -47,6 +50,11 @@ MessagesPage::MessagesPage(Session* session, QWidget* parent)
     m_view->setColumnWidth(MessageTableModel::DateColumn, 150);
     m_view->setColumnWidth(MessageTableModel::FromColumn, 240);
     m_view->setAccessibleName(tr("Messages"));
+    QHeaderView* header = m_view->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    header->setAccessibleName(tr("Message columns"));
+    m_defaultLayout = header->saveState();
 
     m_typing = new QTimer(this);
     m_typing->setSingleShot(true);
@@ -74,7 +82,83 @@ MessagesPage::MessagesPage(Session* session, QWidget* parent)
             [this] { m_model->setDatabase(m_session->database()); });
     connect(session, &Session::dataChanged, m_model, &MessageTableModel::reload);
     m_model->setDatabase(session->database());
+    restoreColumnLayout();
     describeFilter();
+
+    // Save the layout a moment after the analyst stops dragging, not on every pixel of a resize.
+    m_layoutChanged = new QTimer(this);
+    m_layoutChanged->setSingleShot(true);
+    m_layoutChanged->setInterval(400);
+    connect(m_layoutChanged, &QTimer::timeout, this, &MessagesPage::saveColumnLayout);
+    const auto changed = [this] { m_layoutChanged->start(); };
+    connect(header, &QHeaderView::sectionMoved, this, changed);
+    connect(header, &QHeaderView::sectionResized, this, changed);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, changed);
+    connect(header, &QHeaderView::customContextMenuRequested, this, &MessagesPage::showHeaderMenu);
+}
+
+MessagesPage::~MessagesPage()
+{
+    if (m_layoutChanged->isActive())
+        saveColumnLayout();
+}
+
+void MessagesPage::focusFilter()
+{
+    m_text->setFocus(Qt::ShortcutFocusReason);
+    m_text->selectAll();
+}
+
+void MessagesPage::saveColumnLayout() const
+{
+    m_layoutChanged->stop();
+    QSettings().setValue(QLatin1String(kColumnsKey), m_view->horizontalHeader()->saveState());
+}
+
+bool MessagesPage::restoreColumnLayout()
+{
+    QHeaderView* header = m_view->horizontalHeader();
+    const QByteArray state = QSettings().value(QLatin1String(kColumnsKey)).toByteArray();
+    // restoreState() refuses a state of another column count (an older version's), keeping the default.
+    if (state.isEmpty() || !header->restoreState(state))
+        return false;
+    // At least one column stays visible whatever a hand-edited state says.
+    if (header->hiddenSectionCount() >= header->count())
+        header->showSection(MessageTableModel::DateColumn);
+    // The restored sort indicator orders the rows too.
+    m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    return true;
+}
+
+void MessagesPage::resetColumnLayout()
+{
+    QHeaderView* header = m_view->horizontalHeader();
+    header->restoreState(m_defaultLayout);
+    for (int i = 0; i < header->count(); ++i)
+        header->showSection(i);
+    m_view->sortByColumn(MessageTableModel::DateColumn, Qt::DescendingOrder);
+    saveColumnLayout();
+}
+
+void MessagesPage::showHeaderMenu(const QPoint& position)
+{
+    QHeaderView* header = m_view->horizontalHeader();
+    QMenu menu(this);
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        QAction* action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        // The last visible column cannot be hidden: the header (and this menu) would go with it.
+        action->setEnabled(header->isSectionHidden(column) ||
+                           header->hiddenSectionCount() < header->count() - 1);
+        connect(action, &QAction::toggled, this, [this, header, column](bool visible) {
+            header->setSectionHidden(column, !visible);
+            saveColumnLayout();
+        });
+    }
+    menu.addSeparator();
+    connect(menu.addAction(tr("Reset Columns")), &QAction::triggered, this, &MessagesPage::resetColumnLayout);
+    menu.exec(header->viewport()->mapToGlobal(position));
 }
 
 void MessagesPage::setFilter(const store::MessageFilter& filter)
@@ -95,6 +179,8 @@ void MessagesPage::describeFilter()
     QStringList parts;
     if (!m_filter.domain.isEmpty())
         parts << m_filter.domain;
+    if (!m_filter.bouncesFor.isEmpty())
+        parts << tr("bounces of mail from %1").arg(m_filter.bouncesFor);
     if (!m_filter.selector.isEmpty())
         parts << tr("selector %1").arg(m_filter.selector);
     if (!m_filter.dkimResult.isEmpty())
@@ -113,5 +199,3 @@ void MessagesPage::describeFilter()
 }
 
 } // namespace authlens::desktop
-    if (!m_filter.bouncesFor.isEmpty())
-        parts << tr("bounces of mail from %1").arg(m_filter.bouncesFor);
