@@ -4,16 +4,24 @@
 //   authlens-bench generate --out DIR [--messages 20000] [--seed N] [--keys DIR]
 //   authlens-bench verify DIR [--threads N] [--repeat 3] [--json] [--no-stages] [--openssl-seconds 2]
 //   authlens-bench [all] [--messages N] [--seed N] [--threads N] [--out DIR] [--json]
+//   authlens-bench import DIR [--threads N] [--repeat 2] [--reference-only] [--json]
+//   authlens-bench import-large DIR [--gigabytes 2] [--work DIR] [--threads N] [--json]
+//   authlens-bench imap DIR [--messages 5000] [--repeat 3] [--cleartext] [--json]
 //
 // Exit status: 0 every signature passed, 1 a wrong verdict, 2 a usage or I/O error (or no openssl).
 
 #include "BenchReport.h"
 #include "CorpusGenerator.h"
+#include "ImapBenchmark.h"
+#include "ImportBenchmark.h"
 #include "OpensslBound.h"
+#include "ProcessStats.h"
+#include "RepeatedMbox.h"
 #include "VerifyBenchmark.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
@@ -93,6 +101,71 @@ int measure(const CorpusGenerator::Summary& corpus, bool generated, const Verify
     return 0;
 }
 
+// Issue 5: end-to-end import against verification alone, side by side, alternating.
+int measureImport(const CorpusGenerator::Summary& corpus, const ImportBenchmark::Options& options, bool json)
+{
+    say(QStringLiteral("import benchmark: %1 rounds of verify-only and import over %2 messages")
+            .arg(options.repeat)
+            .arg(corpus.messages));
+    const ImportBenchmark::Report report = ImportBenchmark::run(corpus, options);
+    if (json)
+        print(QJsonDocument(ImportBenchmark::json(report)).toJson(QJsonDocument::Compact) + "\n");
+    else
+        print(ImportBenchmark::table(report, corpus));
+    if (!report.error.isEmpty()) {
+        say(QStringLiteral("authlens-bench: %1").arg(report.error));
+        return 2;
+    }
+    return 0;
+}
+
+// Issue 5: a large mbox (the corpus written over and over) imported once; the peak RSS is the figure.
+int measureLargeImport(const CorpusGenerator::Summary& corpus, double gigabytes, const QString& workDirectory,
+                       int threads, bool json)
+{
+    const QString mbox = workDirectory + QStringLiteral("/large.mbox");
+    const QString database = workDirectory + QStringLiteral("/large.authlens");
+    say(QStringLiteral("writing %1 GB of mbox to %2").arg(gigabytes).arg(mbox));
+    const RepeatedMbox::Result written = RepeatedMbox::write(corpus.mboxPath, mbox, qint64(gigabytes * 1e9));
+    if (!written.ok()) {
+        QFile::remove(mbox);
+        return usage(written.error);
+    }
+    say(QStringLiteral("importing %1 messages (%2 MB)").arg(written.messages).arg(written.bytes / 1000000));
+    ImportBenchmark::Run run = ImportBenchmark::runOnce(
+        ImportBenchmark::Mode::Import, mbox, corpus.recordsPath, corpus.verifyTime,
+        threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency())), database);
+    QFile::remove(mbox);
+    const qint64 processPeak = ProcessStats::peakRssBytes();
+    if (json) {
+        QJsonObject object = ImportBenchmark::json(run);
+        object.insert(QStringLiteral("mboxBytes"), written.bytes);
+        object.insert(QStringLiteral("copies"), written.copies);
+        print(QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n");
+    } else {
+        print(
+            QStringLiteral("large import: %1 messages, %2 MB mbox (%3 copies of the corpus): %4 s, %5 msg/s, "
+                           "%6 CPU s; peak RSS %7 MB (import alone; whole process %8 MB); %9 stored, %10 "
+                           "failed; database %11 MB; load %12 > %13%14\n")
+                .arg(run.messages)
+                .arg(written.bytes / 1000000)
+                .arg(written.copies)
+                .arg(run.seconds, 0, 'f', 1)
+                .arg(run.messagesPerSecond(), 0, 'f', 0)
+                .arg(run.cpuSeconds, 0, 'f', 1)
+                .arg(double(run.peakRssBytes) / 1048576.0, 0, 'f', 0)
+                .arg(double(processPeak) / 1048576.0, 0, 'f', 0)
+                .arg(run.stored)
+                .arg(run.failed)
+                .arg(double(run.databaseBytes) / 1e6, 0, 'f', 0)
+                .arg(run.loadBefore, 0, 'f', 1)
+                .arg(run.loadAfter, 0, 'f', 1)
+                .arg(run.error.isEmpty() ? QString() : QStringLiteral("; ERROR: ") + run.error)
+                .toLocal8Bit());
+    }
+    return run.error.isEmpty() ? 0 : 2;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -106,9 +179,11 @@ int main(int argc, char* argv[])
         "the Authlens core on one thread and on every core, and compares with the bound from openssl "
         "speed."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("generate, verify or all (default)"));
-    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("verify: the corpus folder"),
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("generate, verify, import, import-large, imap or all (default)"));
+    parser.addPositionalArgument(QStringLiteral("DIR"),
+                                 QStringLiteral("verify, import, import-large, imap: the corpus folder"),
                                  QStringLiteral("[DIR]"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Corpus folder to write."),
                                        QStringLiteral("DIR"));
@@ -133,8 +208,30 @@ int main(int argc, char* argv[])
                                             QStringLiteral("Skip timing each verification step alone."));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("Print one JSON object instead of the table."));
-    parser.addOptions({outOption, messagesOption, seedOption, keysOption, threadsOption, repeatOption,
-                       opensslSecondsOption, noStagesOption, jsonOption});
+    const QCommandLineOption referenceOnlyOption(
+        QStringLiteral("reference-only"),
+        QStringLiteral("import: also time an import that keeps only references (no raw bytes)."));
+    const QCommandLineOption gigabytesOption(QStringLiteral("gigabytes"),
+                                             QStringLiteral("import-large: size of the mbox (2)."),
+                                             QStringLiteral("N"), QStringLiteral("2"));
+    const QCommandLineOption workOption(
+        QStringLiteral("work"),
+        QStringLiteral("import, import-large: folder for the databases and the large mbox (default: the "
+                       "corpus folder); both are deleted afterwards."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption cleartextOption(
+        QStringLiteral("cleartext"),
+        QStringLiteral("imap: also fetch without TLS (loopback), to show TLS's share."));
+    const QCommandLineOption onlyOption(
+        QStringLiteral("only"),
+        QStringLiteral(
+            "import: run only this mode (verify-only, import, import-reference-only), to profile it."),
+        QStringLiteral("MODE"));
+    const QCommandLineOption keepOption(QStringLiteral("keep-database"),
+                                        QStringLiteral("import: keep the last import's database."));
+    parser.addOptions({keepOption, onlyOption, cleartextOption, outOption, messagesOption, seedOption,
+                       keysOption, threadsOption, repeatOption, opensslSecondsOption, noStagesOption,
+                       jsonOption, referenceOnlyOption, gigabytesOption, workOption});
     parser.process(app);
 
     QStringList positional = parser.positionalArguments();
@@ -187,6 +284,61 @@ int main(int argc, char* argv[])
         if (!corpus.ok())
             return usage(corpus.error);
         return measure(corpus, false, verifyOptions, opensslSeconds, json);
+    }
+    if (command == QLatin1String("import") || command == QLatin1String("import-large")) {
+        if (positional.size() != 1)
+            return usage(QStringLiteral("%1 takes one corpus folder").arg(command));
+        const CorpusGenerator::Summary corpus = CorpusGenerator::readManifest(positional.front());
+        if (!corpus.ok())
+            return usage(corpus.error);
+        const QString work = parser.isSet(workOption) ? parser.value(workOption) : positional.front();
+        if (command == QLatin1String("import-large")) {
+            const double gigabytes = parser.value(gigabytesOption).toDouble(&ok);
+            if (!ok || gigabytes <= 0 || gigabytes > 100)
+                return usage(QStringLiteral("--gigabytes must be a number above 0, at most 100"));
+            return measureLargeImport(corpus, gigabytes, work, verifyOptions.threads, json);
+        }
+        ImportBenchmark::Options importOptions;
+        importOptions.threads = verifyOptions.threads;
+        importOptions.repeat = parser.isSet(repeatOption) ? verifyOptions.repeat : 2;
+        importOptions.referenceOnly = parser.isSet(referenceOnlyOption);
+        importOptions.keepDatabase = parser.isSet(keepOption);
+        if (parser.isSet(onlyOption)) {
+            const QString only = parser.value(onlyOption);
+            for (ImportBenchmark::Mode mode :
+                 {ImportBenchmark::Mode::VerifyOnly, ImportBenchmark::Mode::Import,
+                  ImportBenchmark::Mode::ImportReferenceOnly}) {
+                if (ImportBenchmark::modeName(mode) == only)
+                    importOptions.only = mode;
+            }
+            if (!importOptions.only)
+                return usage(QStringLiteral("--only takes verify-only, import or import-reference-only"));
+        }
+        importOptions.workDirectory = work;
+        return measureImport(corpus, importOptions, json);
+    }
+    if (command == QLatin1String("imap")) {
+        if (positional.size() != 1)
+            return usage(QStringLiteral("imap takes one corpus folder"));
+        const CorpusGenerator::Summary corpus = CorpusGenerator::readManifest(positional.front());
+        if (!corpus.ok())
+            return usage(corpus.error);
+        ImapBenchmark::Options imapOptions;
+        imapOptions.messages = parser.isSet(messagesOption) ? messages : 5000;
+        imapOptions.rounds = parser.isSet(repeatOption) ? verifyOptions.repeat : 3;
+        imapOptions.cleartext = parser.isSet(cleartextOption);
+        say(QStringLiteral("IMAP benchmark: starting Dovecot, storing %1 messages")
+                .arg(imapOptions.messages));
+        const ImapBenchmark::Report report = ImapBenchmark::run(corpus.mboxPath, imapOptions);
+        if (json)
+            print(QJsonDocument(ImapBenchmark::json(report)).toJson(QJsonDocument::Compact) + "\n");
+        else
+            print(ImapBenchmark::table(report));
+        if (!report.error.isEmpty()) {
+            say(QStringLiteral("authlens-bench: %1").arg(report.error));
+            return 2;
+        }
+        return 0;
     }
     if (command == QLatin1String("all")) {
         if (!positional.isEmpty())
