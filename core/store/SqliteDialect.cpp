@@ -37,9 +37,12 @@ QStringList SqliteDialect::connectionSetup() const
     // loss can drop the last commits), at a fraction of FULL's fsyncs. SQLite leaves foreign keys off
     // unless asked, per connection. A 32 MB page cache keeps the random-keyed indexes (content hash) of
     // a whole batch in memory instead of spilling dirty pages before the commit.
-    return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
-            QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA busy_timeout=10000"),
-            QStringLiteral("PRAGMA cache_size=-32768")};
+    // 16 KB pages (set before the first write, so only new databases get them): the compressed raw
+    // messages are overflow chains, and SQLite writes each WAL page with its own system calls; on the
+    // import benchmark 4 KB pages made writing the blobs cost about twice the CPU time.
+    return {QStringLiteral("PRAGMA page_size=16384"),    QStringLiteral("PRAGMA journal_mode=WAL"),
+            QStringLiteral("PRAGMA foreign_keys=ON"),    QStringLiteral("PRAGMA synchronous=NORMAL"),
+            QStringLiteral("PRAGMA busy_timeout=10000"), QStringLiteral("PRAGMA cache_size=-32768")};
 }
 
 QString SqliteDialect::autoIdColumn() const
