@@ -84,7 +84,10 @@ DashboardPage::DashboardPage(Session* session, QWidget* parent)
     charts->addWidget(m_alignmentChart, 0, 1);
     charts->addWidget(m_selectorChart, 1, 0);
     charts->addWidget(m_timeChart, 1, 1);
-    charts->addWidget(m_bounceChart, 2, 0, 1, 2);
+    // A third column over both rows, so the window needs no more height than before; hidden (and taking
+    // no room) until the data holds a bounce.
+    charts->addWidget(m_bounceChart, 0, 2, 2, 1);
+    m_bounceChart->hide();
 
     auto* layout = new QVBoxLayout(content);
     layout->addLayout(filters);
