@@ -88,6 +88,9 @@ DashboardPage::DashboardPage(Session* session, QWidget* parent)
     // no room) until the data holds a bounce.
     charts->addWidget(m_bounceChart, 0, 2, 2, 1);
     m_bounceChart->hide();
+    charts->setColumnStretch(0, 3);
+    charts->setColumnStretch(1, 3);
+    charts->setColumnStretch(2, 2);
 
     auto* layout = new QVBoxLayout(content);
     layout->addLayout(filters);
