@@ -125,6 +125,11 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Fix:"))); // the samples include misconfigured records
         QVERIFY(text.contains(QStringLiteral("Appendix: failing messages")));
         QVERIFY(text.contains(QStringLiteral("DKIM fail"))); // a reason line of a tampered message
+        // Bounces (issue 9): the samples' two bounces against news.example's 10 messages, in the headline and
+        // in the per-domain table.
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Bounces\\s+2, domains over 5%: 1"))),
+                 qPrintable(text.left(2000)));
+        QVERIFY(text.contains(QStringLiteral("2 (20.0%)")));
 
         // The same page size throughout: A4 is 595 x 842 pt.
         const QString info =

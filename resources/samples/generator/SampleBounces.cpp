@@ -63,7 +63,7 @@ void SampleBounces::add(std::vector<SampleSpec>& m)
         s.dsn.diagnostic = "550 5.2.1 <old.subscriber@reader-mail.example>: mailbox disabled, not accepting "
                            "messages";
         s.demonstrates = QStringLiteral(
-            "Second bounce for news.example (mailbox disabled): 2 of its 11 messages, over 5%");
+            "Second bounce for news.example (mailbox disabled): its bounce rate is now over 5%");
         m.push_back(s);
     }
     {
