@@ -167,7 +167,14 @@ ReverifySummary Reverifier::run()
                     toWriter.push(std::move(done));
                     continue;
                 }
-                const mail::Message message = mail::Message::parse(*raw);
+                const mail::Message message = mail::Message::parse(*raw, fixedOptions.message);
+                if (message.limitError()) {
+                    // Stored under other limits: report it rather than judge half a message.
+                    done.error =
+                        QStringLiteral("message %1: %2").arg(stored->id).arg(message.limitError()->message);
+                    toWriter.push(std::move(done));
+                    continue;
+                }
                 Analysis analysis;
                 if (m_options.asOf == ReverifyOptions::AsOf::MessageDate && stored->date.isValid()) {
                     AnalyzerOptions options = fixedOptions;
@@ -177,8 +184,8 @@ ReverifySummary Reverifier::run()
                     analysis = sharedAnalyzer.analyze(message);
                 }
                 done.results = AnalysisRecords::results(analysis);
-                done.changed = store::BatchWriter::summarizeDkim(done.results->dkim) != stored->dkimBefore;
                 done.results->deliveryStatus = AnalysisRecords::deliveryStatus(message);
+                done.changed = store::BatchWriter::summarizeDkim(done.results->dkim) != stored->dkimBefore;
                 toWriter.push(std::move(done));
             }
         });
@@ -264,13 +271,13 @@ ReverifySummary Reverifier::run()
     if (!writerError.isEmpty() && summary.fatalError.isEmpty())
         summary.fatalError = writerError;
     runs.finish(summary.runId);
-    summary.cancelled = m_cancel.load();
     // Messages stored before schema version 5 may just have been recognized as bounces.
     if (summary.fatalError.isEmpty()) {
         const QString bounceError = BounceFindings::refresh(database);
         if (!bounceError.isEmpty())
             summary.fatalError = QStringLiteral("cannot update the bounce-rate findings: ") + bounceError;
     }
+    summary.cancelled = m_cancel.load();
     summary.seconds = double(clock.nsecsElapsed()) / 1e9;
     return summary;
 }

@@ -314,11 +314,11 @@ BatchWriter::Outcome BatchWriter::write(const MessageWrite& item)
             withResults && item.results.dmarc ? QVariant(item.results.dmarc->result)
                                               : QVariant(QMetaType(QMetaType::QString)),
             column::fromId(withResults ? item.runId : 0),
-        };
             message.deliveryStatus.isReport ? 1 : 0,
             column::fromText(nullIfEmpty(message.deliveryStatus.action)),
             column::fromText(nullIfEmpty(message.deliveryStatus.status)),
             column::fromText(nullIfEmpty(message.deliveryStatus.originalDomain.toLower())),
+        };
         for (qsizetype i = 0; i < values.size(); ++i)
             insert.bindValue(int(i), values.at(i));
         if (!exec(insert, QStringLiteral("insert message")))
@@ -367,7 +367,6 @@ BatchWriter::Outcome BatchWriter::writeVerification(qint64 messageId, qint64 run
         update.bindValue(5, runId);
         if (!exec(update, QStringLiteral("update summary")))
             return {false, false, messageId, m_lastError};
-        return {true, false, messageId, QString()};
         if (results.deliveryStatus) {
             // Not tied to a run: what the bytes say, for rows stored before schema version 5.
             const DeliveryStatusRecord& status = *results.deliveryStatus;
@@ -382,6 +381,7 @@ BatchWriter::Outcome BatchWriter::writeVerification(qint64 messageId, qint64 run
             if (!exec(dsn, QStringLiteral("update delivery status")))
                 return {false, false, messageId, m_lastError};
         }
+        return {true, false, messageId, QString()};
     });
 }
 
