@@ -5,6 +5,7 @@
 #include "CliOutput.h"
 #include "Subcommand.h"
 
+#include "LimitOption.h"
 #include "dns/ResolverFactory.h"
 #include "pipeline/Importer.h"
 
@@ -152,14 +153,21 @@ int runImport(const QStringList& arguments)
         QStringLiteral("pin-sha256"),
         QStringLiteral("Accept the IMAP server's certificate with this SHA-256 fingerprint."),
         QStringLiteral("HEX"));
+    const QCommandLineOption imapTimeoutOption(
+        QStringLiteral("imap-timeout"),
+        QStringLiteral(
+            "Give up on an IMAP server that stays silent this long while connecting or during a "
+            "command, a stall inside a message included (default: 20 connecting, 60 in a command)."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption quietOption(QStringLiteral("quiet"),
                                          QStringLiteral("No progress, only the summary."));
     const QCommandLineOption verboseOption(
         QStringLiteral("verbose"), QStringLiteral("Also print each source's counts and the peak memory."));
     for (const QCommandLineOption& option :
          {dbOption, jobsOption, referenceOption, noResumeOption, passwordOption, tokenOption, pinOption,
-          quietOption, verboseOption})
+          imapTimeoutOption, quietOption, verboseOption})
         parser.addOption(option);
+    parser.addOption(LimitOption::option());
     parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("Where to read mail from."),
                                  QStringLiteral("SOURCE..."));
     if (!parser.parse(arguments.mid(1))) {
@@ -173,15 +181,20 @@ int runImport(const QStringList& arguments)
                                               "[--xoauth2-token-file F] [--keep-reference-only] SOURCE..."))
               << "\nExit status: 0 when every message was imported, 1 when some could not be or the import "
                  "was cancelled "
-                 "(see the import log), 2 for a usage or I/O error.\n";
+                 "(see the import log), 2 for a usage or I/O error.\n\n"
+              << pipeline::InputLimits::helpText();
         return ExitOk;
     }
+    const LimitOption::Read limitsRead = LimitOption::read(parser, QStringLiteral("import"));
+    if (!limitsRead.limits)
+        return limitsRead.exitCode;
     const QStringList sources = parser.positionalArguments();
     if (!parser.isSet(dbOption) || sources.isEmpty()) {
         err() << "import: give --db FILE and at least one SOURCE\n";
         return ExitUsage;
     }
     pipeline::ImportOptions options;
+    limitsRead.limits->applyTo(options);
     if (parser.isSet(jobsOption)) {
         bool ok = false;
         options.jobs = parser.value(jobsOption).toInt(&ok);
@@ -194,6 +207,15 @@ int runImport(const QStringList& arguments)
         options.batch.rawStorage = store::BatchWriter::RawStorage::ReferenceOnly;
     options.resume = !parser.isSet(noResumeOption);
     options.imapPinnedSha256 = parser.value(pinOption).toLatin1();
+    if (parser.isSet(imapTimeoutOption)) {
+        bool ok = false;
+        const double seconds = parser.value(imapTimeoutOption).toDouble(&ok);
+        if (!ok || seconds < 0.1 || seconds > 3600) {
+            err() << "import: --imap-timeout needs a number of seconds from 0.1 to 3600\n";
+            return ExitUsage;
+        }
+        options.imapConnectTimeoutMs = options.imapCommandTimeoutMs = int(seconds * 1000);
+    }
     const bool hasImap = std::any_of(sources.begin(), sources.end(), &pipeline::Importer::isImapUrl);
     if (!readSecret(parser, passwordOption, tokenOption, options))
         return ExitUsage;
@@ -203,7 +225,8 @@ int runImport(const QStringList& arguments)
         return ExitUsage;
     }
 
-    const dns::ResolverFactory::Result resolver = dns::ResolverFactory::create(parser);
+    const dns::ResolverFactory::Result resolver =
+        dns::ResolverFactory::create(parser, limitsRead.limits->dnsLimits());
     if (!resolver.ok()) {
         err() << "import: " << resolver.error << "\n";
         return ExitUsage;
@@ -229,6 +252,12 @@ int runImport(const QStringList& arguments)
     for (const pipeline::SourceImportSummary& source : summary.sources) {
         if (!source.error.isEmpty())
             e << "import: " << source.source << ": " << source.error << "\n";
+        // The core's message names the certificate's fingerprint; say how to accept it here. Never
+        // automatic: the analyst must check the fingerprint first.
+        if (source.kind == QLatin1String("imap") &&
+            source.error.contains(QLatin1String("SHA-256 fingerprint")) && options.imapPinnedSha256.isEmpty())
+            e << "import: if that fingerprint is the server's (ask its administrator), run again with "
+                 "--pin-sha256 FINGERPRINT\n";
         if (parser.isSet(verboseOption)) {
             e << "import: " << source.source << " (" << source.kind << (source.resumed ? ", resumed" : "")
               << "): " << source.messagesRead << " read, " << source.stored << " stored, "

@@ -3,6 +3,7 @@
 // stdin), evaluates SPF and DMARC on the envelope the message records (or the one given), and prints one
 // block per message, or JSON Lines with --json.
 #include "CliOutput.h"
+#include "LimitOption.h"
 #include "Subcommand.h"
 #include "VerifyJson.h"
 
@@ -74,14 +75,20 @@ void printText(const QString& file, const pipeline::Analysis& a)
 class VerifyRun
 {
 public:
-    VerifyRun(const pipeline::Analyzer& analyzer, bool json)
+    VerifyRun(const pipeline::Analyzer& analyzer, bool json, const pipeline::InputLimits& limits)
         : m_analyzer(analyzer)
         , m_json(json)
+        , m_limits(limits)
     {}
 
     void message(const QString& file, const QByteArray& bytes)
     {
-        const mail::Message message = mail::Message::parse(bytes);
+        const mail::Message message = mail::Message::parse(bytes, m_analyzer.options().message);
+        if (const std::optional<mail::ParseProblem>& limit = message.limitError()) {
+            error(file,
+                  QStringLiteral("%1 (byte offset %2); not verified").arg(limit->message).arg(limit->offset));
+            return;
+        }
         const pipeline::Analysis analysis = m_analyzer.analyze(message);
         ++m_outcome.messages;
         if (analysis.hasPassingDkim())
@@ -114,7 +121,13 @@ public:
                 error(path, QStringLiteral("cannot read standard input"));
                 return;
             }
-            message(path, in.readAll());
+            // One byte past the limit tells an oversized message from one exactly at it.
+            const QByteArray bytes = in.read(m_limits.messageSize + 1);
+            if (bytes.size() > m_limits.messageSize) {
+                error(path, tooLarge(QStringLiteral("standard input")));
+                return;
+            }
+            message(path, bytes);
             return;
         }
         const QFileInfo info(path);
@@ -123,6 +136,10 @@ public:
             return;
         }
         if (info.isFile() && !looksLikeMbox(path)) {
+            if (info.size() > m_limits.messageSize) {
+                error(path, tooLarge(QStringLiteral("the file is %1 bytes,").arg(info.size())));
+                return;
+            }
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
                 error(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
@@ -131,7 +148,9 @@ public:
             message(path, file.readAll());
             return;
         }
-        sources::OpenedSource opened = sources::SourceFactory::open(path);
+        sources::ReaderOptions readerOptions;
+        readerOptions.maxMessageSize = m_limits.messageSize;
+        sources::OpenedSource opened = sources::SourceFactory::open(path, readerOptions);
         if (!opened.source) {
             error(path, opened.error);
             return;
@@ -150,6 +169,13 @@ public:
     const Outcome& outcome() const { return m_outcome; }
 
 private:
+    QString tooLarge(const QString& what) const
+    {
+        return QStringLiteral("%1 over the message-size limit of %2 bytes; not verified")
+            .arg(what)
+            .arg(m_limits.messageSize);
+    }
+
     static bool looksLikeMbox(const QString& path)
     {
         if (path.endsWith(QLatin1String(".mbox"), Qt::CaseInsensitive) ||
@@ -161,6 +187,7 @@ private:
 
     const pipeline::Analyzer& m_analyzer;
     bool m_json;
+    pipeline::InputLimits m_limits;
     Outcome m_outcome;
 };
 
@@ -204,6 +231,7 @@ int runVerify(const QStringList& arguments)
     parser.addOption(mailFromOption);
     parser.addOption(heloOption);
     parser.addOption(trustOption);
+    parser.addOption(LimitOption::option());
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Messages to verify."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(arguments.mid(1))) {
@@ -214,11 +242,16 @@ int runVerify(const QStringList& arguments)
         out() << helpWithUsage(parser,
                                QStringLiteral("authlens-cli verify [--records FILE | --dns SERVER[:PORT]] "
                                               "[--dnssec] [--now UNIXTIME] [--ip IP] [--mailfrom ADDR] "
-                                              "[--helo HOST] [--json] FILE..."))
+                                              "[--helo HOST] [--json] [--limit NAME=VALUE]... FILE..."))
               << "\nExit status: 0 when every message has a passing DKIM signature, 1 otherwise, 2 for a "
-                 "usage or I/O error.\n";
+                 "usage or I/O error (a message over a limit included).\n\n"
+              << pipeline::InputLimits::helpText();
         return ExitOk;
     }
+    const LimitOption::Read limitsRead = LimitOption::read(parser, QStringLiteral("verify"));
+    if (!limitsRead.limits)
+        return limitsRead.exitCode;
+    pipeline::InputLimits limits = *limitsRead.limits;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
         err() << "verify: give at least one FILE (or - for standard input)\n";
@@ -235,14 +268,18 @@ int runVerify(const QStringList& arguments)
             return ExitUsage;
         }
     }
-    bool maxOk = false;
-    options.maxSignatures = parser.value(maxOption).toInt(&maxOk);
-    if (!maxOk || options.maxSignatures < 1) {
-        err() << "verify: --max-signatures needs a positive number\n";
-        return ExitUsage;
+    if (parser.isSet(maxOption)) {
+        // The older spelling of --limit signatures=N.
+        bool maxOk = false;
+        const int maxSignatures = parser.value(maxOption).toInt(&maxOk);
+        if (!maxOk || maxSignatures < 1 || !limits.set(u"signatures", maxSignatures).isEmpty()) {
+            err() << "verify: --max-signatures needs a positive number\n";
+            return ExitUsage;
+        }
     }
+    limits.applyTo(analyzerOptions);
 
-    const dns::ResolverFactory::Result resolver = dns::ResolverFactory::create(parser);
+    const dns::ResolverFactory::Result resolver = dns::ResolverFactory::create(parser, limits.dnsLimits());
     if (!resolver.ok()) {
         err() << "verify: " << resolver.error << "\n";
         return ExitUsage;
@@ -266,7 +303,7 @@ int runVerify(const QStringList& arguments)
         analyzerOptions.trustedAuthservIds.append(id.toUtf8());
 
     const pipeline::Analyzer analyzer(resolver.resolver, analyzerOptions);
-    VerifyRun run(analyzer, parser.isSet(jsonOption));
+    VerifyRun run(analyzer, parser.isSet(jsonOption), limits);
     for (const QString& file : files)
         run.path(file);
     err().flush();
