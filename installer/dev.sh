@@ -21,6 +21,8 @@ packages=(
     libunbound-dev unbound dns-root-data libpsl-dev publicsuffix qtkeychain-qt6-dev
     xvfb xauth poppler-utils dovecot-imapd dpkg-dev file python3 ldnsutils
     desktop-file-utils appstream
+    clang libclang-rt-14-dev
+    libzstd-dev
 )
 
 install_missing() {
