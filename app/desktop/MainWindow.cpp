@@ -7,9 +7,15 @@
 #include "Version.h"
 #include "checker/CheckerPage.h"
 #include "findings/FindingsPage.h"
+#include "import/ImapAccountMonitor.h"
+#include "import/ImapAccountsController.h"
 #include "import/ImportController.h"
+#include "import/ImportProgressDialog.h"
 #include "messages/MessagesPage.h"
 #include "report/ReportWriter.h"
+#include "settings/AppSettings.h"
+#include "settings/ReverifyController.h"
+#include "settings/SettingsDialog.h"
 #include "setup/DkimSetupPage.h"
 #include "store/MessageQueries.h"
 #include "trace/TracePage.h"
@@ -21,6 +27,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -29,6 +36,9 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
+
+#include <limits>
 
 namespace authlens::desktop {
 
@@ -65,6 +75,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_progress->setVisible(false);
     m_cancel = new QPushButton(tr("Cancel import"), this);
     m_cancel->setVisible(false);
+    m_monitorStatus = new QLabel(this);
+    m_monitorStatus->setObjectName(QStringLiteral("imapMonitorStatus"));
+    m_monitorStatus->setVisible(false);
+    statusBar()->addPermanentWidget(m_monitorStatus);
     statusBar()->addPermanentWidget(m_where);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
@@ -96,17 +110,51 @@ MainWindow::MainWindow(QWidget* parent)
         m_cancel->setVisible(false);
         statusBar()->showMessage(describeSummary(s));
     });
+    m_importProgress = new ImportProgressDialog(m_imports, m_session, this);
+    m_imapAccounts = new ImapAccountsController(m_imports, this, this);
+    connect(m_imapAccounts, &ImapAccountsController::importStarted, this, [this](const QString& title) {
+        m_importProgress->begin(title);
+        m_importProgress->show();
+    });
+    connect(m_imapAccounts, &ImapAccountsController::message, this,
+            [this](const QString& s) { statusBar()->showMessage(s, 8000); });
+    connect(m_imapAccounts->monitor(), &ImapAccountMonitor::statusChanged, this, [this](const QString& s) {
+        m_monitorStatus->setText(s);
+        m_monitorStatus->setVisible(!s.isEmpty());
+    });
+    // Accounts with an interval are watched while the window is open; started once the window is up,
+    // since a keychain without the password may have to ask for it.
+    QTimer::singleShot(0, m_imapAccounts->monitor(), &ImapAccountMonitor::start);
     connect(m_session, &Session::databaseChanged, this, &MainWindow::updateStatus);
     connect(m_session, &Session::resolverChanged, this, &MainWindow::updateStatus);
+
+    m_reverify = new ReverifyController(m_session, this);
+    connect(m_reverify, &ReverifyController::progress, this, [this](qint64 done, qint64 total) {
+        m_progress->setVisible(true);
+        m_progress->setRange(0, total > 0 ? 1000 : 0);
+        if (total > 0)
+            m_progress->setValue(int(1000 * done / total));
+        statusBar()->showMessage(
+            tr("Re-verifying: %1 of %2 messages").arg(QLocale().toString(done), QLocale().toString(total)));
+    });
+    connect(m_reverify, &ReverifyController::finished, this, [this](const pipeline::ReverifySummary& s) {
+        m_progress->setVisible(false);
+        statusBar()->showMessage(describeReverifySummary(s));
+    });
 
     createMenus();
     updateStatus();
     statusBar()->showMessage(tr("Ready"));
     restoreWindowState();
+    // The analyst's stored DNS source and policy (Settings → Preferences).
+    if (!m_session->applySettings(AppSettings::load()))
+        statusBar()->showMessage(tr("Settings: %1").arg(m_session->lastError()));
 }
 
 MainWindow::~MainWindow()
 {
+    m_reverify->cancel();
+    m_reverify->wait();
     m_imports->cancel();
     m_imports->wait();
 }
@@ -125,10 +173,33 @@ void MainWindow::createMenus()
     QAction* importFolder = file->addAction(tr("Import &Folder or Maildir…"));
     importFolder->setObjectName(QStringLiteral("actionImportFolder"));
     connect(importFolder, &QAction::triggered, this, [this] { importDialog(true); });
+    QAction* importImap = file->addAction(tr("Import IMAP &Account…"));
+    importImap->setObjectName(QStringLiteral("actionImportImap"));
+    importImap->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    connect(importImap, &QAction::triggered, m_imapAccounts, &ImapAccountsController::newAccount);
+    QAction* manageImap = file->addAction(tr("&Manage IMAP Accounts…"));
+    manageImap->setObjectName(QStringLiteral("actionManageImap"));
+    manageImap->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    connect(manageImap, &QAction::triggered, m_imapAccounts, &ImapAccountsController::manageAccounts);
+    QAction* stopMonitor = file->addAction(tr("&Stop IMAP Monitoring"));
+    stopMonitor->setObjectName(QStringLiteral("actionStopMonitoring"));
+    stopMonitor->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
+    stopMonitor->setEnabled(false);
+    connect(stopMonitor, &QAction::triggered, m_imapAccounts->monitor(), &ImapAccountMonitor::stop);
+    connect(m_imapAccounts->monitor(), &ImapAccountMonitor::statusChanged, stopMonitor,
+            [this, stopMonitor] { stopMonitor->setEnabled(m_imapAccounts->monitor()->isActive()); });
+    QAction* importLog = file->addAction(tr("Show Last Import &Log"));
+    importLog->setObjectName(QStringLiteral("actionShowImportLog"));
+    importLog->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    connect(importLog, &QAction::triggered, m_importProgress, &QWidget::show);
     QAction* report = file->addAction(tr("&Export Report…"));
     report->setObjectName(QStringLiteral("actionExportReport"));
     report->setShortcut(QKeySequence(tr("Ctrl+E")));
     connect(report, &QAction::triggered, this, &MainWindow::exportReportDialog);
+    QAction* reverify = file->addAction(tr("Re-&verify All Messages"));
+    reverify->setObjectName(QStringLiteral("actionReverify"));
+    reverify->setShortcut(QKeySequence(tr("Ctrl+R")));
+    connect(reverify, &QAction::triggered, this, &MainWindow::reverifyAll);
     file->addSeparator();
     QAction* openDb = file->addAction(tr("Open &Database…"));
     openDb->setObjectName(QStringLiteral("actionOpenDatabase"));
@@ -145,31 +216,31 @@ void MainWindow::createMenus()
     const QList<QWidget*> pages = {m_dashboard, m_messages, m_trace, m_findings, m_checker, m_dkimSetup};
     for (int i = 0; i < pages.size(); ++i) {
         QAction* action = view->addAction(m_pages->tabText(i));
+        action->setObjectName(QStringLiteral("actionPage%1").arg(i + 1));
         action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
         QWidget* page = pages.at(i);
         connect(action, &QAction::triggered, this, [this, page] { m_pages->setCurrentWidget(page); });
     }
+    view->addSeparator();
+    QAction* find = view->addAction(tr("&Find Messages"));
+    find->setObjectName(QStringLiteral("actionFind"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_pages->setCurrentWidget(m_messages);
+        m_messages->focusFilter();
+    });
 
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    QAction* preferences = settings->addAction(tr("&Preferences…"));
+    preferences->setObjectName(QStringLiteral("actionSettings"));
+    preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, &MainWindow::openSettings);
+    settings->addSeparator();
     QAction* records = settings->addAction(tr("DNS from a &Records File…"));
     connect(records, &QAction::triggered, this, &MainWindow::useRecordsFileDialog);
     QAction* system = settings->addAction(tr("DNS from the &System Resolver"));
     connect(system, &QAction::triggered, this, &MainWindow::useSystemDns);
-    QMenu* language = settings->addMenu(tr("&Language"));
-    const QList<QPair<QString, QLocale>> languages = {
-        {QStringLiteral("English"), QLocale(QLocale::English)},
-        {QStringLiteral("Deutsch"), QLocale(QLocale::German)},
-        {QStringLiteral("Français"), QLocale(QLocale::French)},
-    };
-    for (const auto& [name, locale] : languages) {
-        QAction* action = language->addAction(name);
-        connect(action, &QAction::triggered, this, [this, locale = locale] {
-            installTranslations(locale);
-            QSettings().setValue(QStringLiteral("language"), locale.name());
-            QMessageBox::information(this, tr("Language"),
-                                     tr("The new language is used from the next start of Authlens."));
-        });
-    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Authlens"));
@@ -281,8 +352,13 @@ void MainWindow::importDialog(bool folder)
     }
     if (sources.isEmpty())
         return;
-    if (!m_imports->start(sources))
+    if (!m_imports->start(sources)) {
         statusBar()->showMessage(tr("An import is already running."));
+        return;
+    }
+    m_importProgress->begin(sources.size() == 1 ? QFileInfo(sources.first()).fileName()
+                                                : tr("%n source(s)", nullptr, int(sources.size())));
+    m_importProgress->show();
 }
 
 void MainWindow::openDatabaseDialog()
@@ -300,16 +376,85 @@ void MainWindow::useRecordsFileDialog()
                                                       tr("Zone files (*.zone *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
-    dns::ResolverRequest request;
-    request.recordsFile = path;
-    if (!m_session->setResolver(request))
+    AppSettings settings = m_session->settings();
+    settings.dnsMode = AppSettings::DnsMode::RecordsFile;
+    settings.recordsFile = path;
+    bool changed = false;
+    if (!applySettings(settings, &changed))
         QMessageBox::warning(this, tr("Records file"), m_session->lastError());
+    else if (changed)
+        offerReverify();
 }
 
 void MainWindow::useSystemDns()
 {
-    if (!m_session->setResolver({}))
+    AppSettings settings = m_session->settings();
+    settings.dnsMode = AppSettings::DnsMode::System;
+    bool changed = false;
+    if (!applySettings(settings, &changed))
         QMessageBox::warning(this, tr("DNS"), m_session->lastError());
+    else if (changed)
+        offerReverify();
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_session->settings(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString language = m_session->settings().language;
+    bool changed = false;
+    if (!applySettings(dialog.settings(), &changed)) {
+        QMessageBox::warning(this, tr("Settings"), m_session->lastError());
+        return;
+    }
+    if (dialog.settings().language != language)
+        QMessageBox::information(this, tr("Language"),
+                                 tr("The new language is used from the next start of Authlens."));
+    if (changed)
+        offerReverify();
+}
+
+bool MainWindow::applySettings(const AppSettings& settings, bool* verdictsMayChange)
+{
+    const AppSettings before = m_session->settings();
+    if (!m_session->applySettings(settings)) {
+        statusBar()->showMessage(tr("Settings: %1").arg(m_session->lastError()));
+        return false;
+    }
+    settings.save();
+    if (verdictsMayChange)
+        *verdictsMayChange = settings.changesVerdicts(before);
+    return true;
+}
+
+void MainWindow::offerReverify()
+{
+    store::Database* db = m_session->database();
+    const qint64 stored = db ? store::MessageQueries(*db).count() : 0;
+    if (stored == 0)
+        return;
+    // Stored verdicts were computed once, with the old settings: they change only when asked to.
+    const auto answer = QMessageBox::question(
+        this, tr("Re-verify"),
+        tr("The new settings can change verdicts. Re-verify the %n stored message(s) now?", nullptr,
+           int(std::min<qint64>(stored, std::numeric_limits<int>::max()))));
+    if (answer == QMessageBox::Yes)
+        reverifyAll();
+}
+
+bool MainWindow::reverifyAll()
+{
+    if (m_imports->isRunning() || m_reverify->isRunning()) {
+        statusBar()->showMessage(tr("Wait until the running import or re-verification has finished."));
+        return false;
+    }
+    if (!m_reverify->start()) {
+        statusBar()->showMessage(tr("Open a database first."));
+        return false;
+    }
+    statusBar()->showMessage(tr("Re-verifying every stored message with the current settings…"));
+    return true;
 }
 
 void MainWindow::rememberDatabase(const QString& path)

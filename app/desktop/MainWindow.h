@@ -16,8 +16,12 @@ class CheckerPage;
 class DashboardPage;
 class DkimSetupPage;
 class FindingsPage;
+class ImapAccountsController;
 class ImportController;
+class ImportProgressDialog;
 class MessagesPage;
+class ReverifyController;
+struct AppSettings;
 class Session;
 class TracePage;
 
@@ -39,6 +43,8 @@ public:
 
     Session* session() const { return m_session; }
     ImportController* imports() const { return m_imports; }
+    ImapAccountsController* imapAccounts() const { return m_imapAccounts; }
+    ImportProgressDialog* importProgress() const { return m_importProgress; }
     DashboardPage* dashboard() const { return m_dashboard; }
     MessagesPage* messages() const { return m_messages; }
     TracePage* trace() const { return m_trace; }
@@ -47,6 +53,13 @@ public:
     DkimSetupPage* dkimSetup() const { return m_dkimSetup; }
 
     bool openDatabase(const QString& path);
+    ReverifyController* reverifier() const { return m_reverify; }
+    // Applies and stores the analyst's settings (Settings → Preferences). False, with a message in the
+    // status bar, when the DNS source cannot be used; nothing changes then. Returns whether stored
+    // verdicts could now differ, so the caller can offer a re-verification.
+    bool applySettings(const AppSettings& settings, bool* verdictsMayChange = nullptr);
+    // Re-verifies every stored message with the current settings, in the background.
+    bool reverifyAll();
     // On the very first launch with an empty database, import the bundled samples (offline DNS).
     // Returns true when an import was started.
     bool importSamplesIfFirstRun();
@@ -68,6 +81,8 @@ private:
     void openDatabaseDialog();
     void useRecordsFileDialog();
     void useSystemDns();
+    void openSettings();
+    void offerReverify();
     void exportReportDialog();
     void rememberDatabase(const QString& path);
     void updateRecentMenu();
@@ -86,6 +101,10 @@ private:
     QLabel* m_where = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
+    ReverifyController* m_reverify = nullptr;
+    ImapAccountsController* m_imapAccounts = nullptr;
+    ImportProgressDialog* m_importProgress = nullptr;
+    QLabel* m_monitorStatus = nullptr;
 };
 
 } // namespace authlens::desktop
