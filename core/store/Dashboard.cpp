@@ -95,17 +95,81 @@ Dashboard::Condition Dashboard::whereClause(const MessageFilter& filter)
     return condition;
 }
 
+std::optional<Dashboard::Condition> Dashboard::summaryWhereClause(const MessageFilter& filter,
+                                                                  bool withResults)
+{
+    if (!filter.text.isEmpty() || !filter.selector.isEmpty() || !filter.bouncesFor.isEmpty())
+        return std::nullopt;
+    if (!withResults &&
+        (!filter.dkimResult.isEmpty() || !filter.spfResult.isEmpty() || !filter.dmarcResult.isEmpty()))
+        return std::nullopt;
+    // day_utc is date_utc / 86400000 truncated toward zero, which equals the day only from 1970 on: a
+    // boundary must be a whole day after the epoch.
+    constexpr qint64 dayMs = 86400000;
+    const auto wholeDay = [](const QDateTime& time) {
+        const qint64 ms = time.toMSecsSinceEpoch();
+        return ms > 0 && ms % dayMs == 0;
+    };
+    if ((filter.from.isValid() && !wholeDay(filter.from)) || (filter.to.isValid() && !wholeDay(filter.to)))
+        return std::nullopt;
+    QStringList parts;
+    Condition condition;
+    if (filter.from.isValid()) {
+        parts << QStringLiteral("m.day_utc >= ?");
+        condition.bindings << filter.from.toMSecsSinceEpoch() / dayMs;
+    }
+    if (filter.to.isValid()) {
+        parts << QStringLiteral("m.day_utc < ?");
+        condition.bindings << filter.to.toMSecsSinceEpoch() / dayMs;
+    }
+    if (filter.sourceId > 0) {
+        parts << QStringLiteral("m.source_id = ?");
+        condition.bindings << filter.sourceId;
+    }
+    if (!filter.domain.isEmpty()) {
+        parts << QStringLiteral("m.from_domain = ?");
+        condition.bindings << filter.domain.toLower();
+    }
+    const std::pair<const char*, const QString*> results[] = {
+        {"m.dkim_result", &filter.dkimResult},
+        {"m.spf_result", &filter.spfResult},
+        {"m.dmarc_result", &filter.dmarcResult},
+    };
+    for (const auto& [column, value] : results) {
+        if (!value->isEmpty()) {
+            parts << QStringLiteral("%1 = ?").arg(QLatin1String(column));
+            condition.bindings << value->toLower();
+        }
+    }
+    if (!parts.isEmpty())
+        condition.sql = QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    return condition;
+}
+
+Dashboard::Counted Dashboard::counted(const MessageFilter& filter) const
+{
+    if (m_useSummaries) {
+        if (auto where = summaryWhereClause(filter, true))
+            return {QStringLiteral("message_summary"), QStringLiteral("m.messages"), *where, true};
+    }
+    return {QStringLiteral("messages"), QStringLiteral("1"), whereClause(filter), false};
+}
+
 namespace {
 
 // The bounce counts narrow by date range and source only; the domain is matched per side.
-Dashboard::Condition bounceCondition(const MessageFilter& filter, const QString& domainColumn,
-                                     const QString& extra)
+MessageFilter bounceNarrowed(const MessageFilter& filter)
 {
     MessageFilter narrowed;
     narrowed.from = filter.from;
     narrowed.to = filter.to;
     narrowed.sourceId = filter.sourceId;
-    Dashboard::Condition condition = Dashboard::whereClause(narrowed);
+    return narrowed;
+}
+
+Dashboard::Condition bounceCondition(const MessageFilter& filter, Dashboard::Condition condition,
+                                     const QString& domainColumn, const QString& extra)
+{
     condition.sql += condition.sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
     condition.sql += extra;
     if (!filter.domain.isEmpty()) {
@@ -120,14 +184,19 @@ Dashboard::Condition bounceCondition(const MessageFilter& filter, const QString&
 QList<BounceStats> Dashboard::bounces(const MessageFilter& filter)
 {
     QMap<QString, BounceStats> byDomain;
+    const Counted base = counted(bounceNarrowed(filter));
     // Bounces: reports of a permanent failure (RFC 3464 2.3.3), counted against the original's sender.
+    // The summary keeps them as is_bounce with the original's domain in bounce_domain.
+    const QString bounceDomain =
+        base.summary ? QStringLiteral("m.bounce_domain") : QStringLiteral("m.dsn_original_domain");
     const Condition bounced = bounceCondition(
-        filter, QStringLiteral("m.dsn_original_domain"),
-        QStringLiteral("m.dsn_original_domain IS NOT NULL AND m.dsn_action = 'failed' AND m.is_dsn = 1"));
+        filter, base.where, bounceDomain,
+        base.summary ? QStringLiteral("m.bounce_domain IS NOT NULL AND m.is_bounce = 1")
+                     : QStringLiteral(
+                           "m.dsn_original_domain IS NOT NULL AND m.dsn_action = 'failed' AND m.is_dsn = 1"));
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT m.dsn_original_domain, COUNT(*) FROM messages m%1 "
-                                 "GROUP BY m.dsn_original_domain")
-                      .arg(bounced.sql));
+    query.prepare(QStringLiteral("SELECT %1, SUM(%2) FROM %3 m%4 GROUP BY %1")
+                      .arg(bounceDomain, base.weight, base.table, bounced.sql));
     for (const QVariant& value : bounced.bindings)
         query.addBindValue(value);
     if (!query.exec()) {
@@ -140,12 +209,11 @@ QList<BounceStats> Dashboard::bounces(const MessageFilter& filter)
         stats.bounces = query.value(1).toLongLong();
     }
     // Sent: the domain's own messages, reports excluded (a report's From is the reporting system).
-    const Condition sent = bounceCondition(filter, QStringLiteral("m.from_domain"),
+    const Condition sent = bounceCondition(filter, base.where, QStringLiteral("m.from_domain"),
                                            QStringLiteral("m.from_domain IS NOT NULL AND m.is_dsn = 0"));
     QSqlQuery sentQuery(m_database.connection());
-    sentQuery.prepare(
-        QStringLiteral("SELECT m.from_domain, COUNT(*) FROM messages m%1 GROUP BY m.from_domain")
-            .arg(sent.sql));
+    sentQuery.prepare(QStringLiteral("SELECT m.from_domain, SUM(%1) FROM %2 m%3 GROUP BY m.from_domain")
+                          .arg(base.weight, base.table, sent.sql));
     for (const QVariant& value : sent.bindings)
         sentQuery.addBindValue(value);
     if (!sentQuery.exec()) {
@@ -175,13 +243,13 @@ QList<BounceStats> Dashboard::bounces(const MessageFilter& filter)
 
 QList<DomainStats> Dashboard::domains(const MessageFilter& filter)
 {
-    const Condition where = whereClause(filter);
+    const Counted source = counted(filter);
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-                      "SELECT m.from_domain, m.dkim_result, m.spf_result, m.dmarc_result, COUNT(*) "
-                      "FROM messages m%1 GROUP BY m.from_domain, m.dkim_result, m.spf_result, m.dmarc_result")
-                      .arg(where.sql));
-    for (const QVariant& value : where.bindings)
+    query.prepare(
+        QStringLiteral("SELECT m.from_domain, m.dkim_result, m.spf_result, m.dmarc_result, SUM(%1) "
+                       "FROM %2 m%3 GROUP BY m.from_domain, m.dkim_result, m.spf_result, m.dmarc_result")
+            .arg(source.weight, source.table, source.where.sql));
+    for (const QVariant& value : source.where.bindings)
         query.addBindValue(value);
     if (!query.exec()) {
         m_lastError = query.lastError().text();
@@ -208,15 +276,22 @@ QList<DomainStats> Dashboard::domains(const MessageFilter& filter)
 
 QList<SelectorStats> Dashboard::selectors(const MessageFilter& filter)
 {
-    const Condition where = whereClause(filter);
     QSqlQuery query(m_database.connection());
-    // Only the newest run's signatures: s.run_id = m.latest_run_id.
-    query.prepare(
-        QStringLiteral(
-            "SELECT m.from_domain, s.sdid, s.selector, s.result, COUNT(*), COUNT(DISTINCT s.message_id) "
-            "FROM messages m JOIN dkim_signatures s ON s.message_id = m.id AND s.run_id = m.latest_run_id"
-            "%1 GROUP BY m.from_domain, s.sdid, s.selector, s.result")
-            .arg(where.sql));
+    const std::optional<Condition> summaryWhere =
+        m_useSummaries ? summaryWhereClause(filter, false) : std::nullopt;
+    const Condition where = summaryWhere ? *summaryWhere : whereClause(filter);
+    if (summaryWhere)
+        query.prepare(QStringLiteral("SELECT m.from_domain, m.sdid, m.selector, m.result, SUM(m.signatures), "
+                                     "SUM(m.messages) FROM selector_summary m%1 "
+                                     "GROUP BY m.from_domain, m.sdid, m.selector, m.result")
+                          .arg(where.sql));
+    else // Only the newest run's signatures: s.run_id = m.latest_run_id.
+        query.prepare(
+            QStringLiteral(
+                "SELECT m.from_domain, s.sdid, s.selector, s.result, COUNT(*), COUNT(DISTINCT s.message_id) "
+                "FROM messages m JOIN dkim_signatures s ON s.message_id = m.id AND s.run_id = m.latest_run_id"
+                "%1 GROUP BY m.from_domain, s.sdid, s.selector, s.result")
+                .arg(where.sql));
     for (const QVariant& value : where.bindings)
         query.addBindValue(value);
     if (!query.exec()) {
@@ -242,14 +317,14 @@ QList<SelectorStats> Dashboard::selectors(const MessageFilter& filter)
 
 QList<PeriodStats> Dashboard::perDay(const MessageFilter& filter)
 {
-    Condition where = whereClause(filter);
+    const Counted source = counted(filter);
+    Condition where = source.where;
     where.sql += where.sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
     where.sql += QStringLiteral("m.day_utc IS NOT NULL");
     QSqlQuery query(m_database.connection());
-    query.prepare(
-        QStringLiteral("SELECT m.day_utc, m.dkim_result, m.dmarc_result, COUNT(*) FROM messages m%1 "
-                       "GROUP BY m.day_utc, m.dkim_result, m.dmarc_result ORDER BY m.day_utc")
-            .arg(where.sql));
+    query.prepare(QStringLiteral("SELECT m.day_utc, m.dkim_result, m.dmarc_result, SUM(%1) FROM %2 m%3 "
+                                 "GROUP BY m.day_utc, m.dkim_result, m.dmarc_result ORDER BY m.day_utc")
+                      .arg(source.weight, source.table, where.sql));
     for (const QVariant& value : where.bindings)
         query.addBindValue(value);
     if (!query.exec()) {
@@ -292,15 +367,14 @@ QList<PeriodStats> Dashboard::perWeek(const MessageFilter& filter)
 HeadlineFigures Dashboard::headline(const MessageFilter& filter)
 {
     HeadlineFigures figures;
-    const Condition where = whereClause(filter);
+    const Counted source = counted(filter);
     QSqlQuery query(m_database.connection());
-    query.prepare(
-        QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT m.from_domain),"
-                       " SUM(CASE WHEN m.dkim_result = 'pass' THEN 1 ELSE 0 END),"
-                       " SUM(CASE WHEN m.dmarc_result IS NOT NULL THEN 1 ELSE 0 END),"
-                       " SUM(CASE WHEN m.dmarc_result = 'pass' THEN 1 ELSE 0 END) FROM messages m%1")
-            .arg(where.sql));
-    for (const QVariant& value : where.bindings)
+    query.prepare(QStringLiteral("SELECT SUM(%1), COUNT(DISTINCT m.from_domain),"
+                                 " SUM(CASE WHEN m.dkim_result = 'pass' THEN %1 ELSE 0 END),"
+                                 " SUM(CASE WHEN m.dmarc_result IS NOT NULL THEN %1 ELSE 0 END),"
+                                 " SUM(CASE WHEN m.dmarc_result = 'pass' THEN %1 ELSE 0 END) FROM %2 m%3")
+                      .arg(source.weight, source.table, source.where.sql));
+    for (const QVariant& value : source.where.bindings)
         query.addBindValue(value);
     if (!query.exec() || !query.next()) {
         m_lastError = query.lastError().text();
@@ -322,12 +396,16 @@ HeadlineFigures Dashboard::headline(const MessageFilter& filter)
         if (stats.overThreshold())
             ++figures.bounceDomainsOverThreshold;
     }
+    const Counted base = counted(bounceNarrowed(filter));
     const Condition unattributed = bounceCondition(
-        filter, QStringLiteral("m.dsn_original_domain"),
-        QStringLiteral("m.dsn_original_domain IS NULL AND m.dsn_action = 'failed' AND m.is_dsn = 1"));
+        filter, base.where, QStringLiteral("m.dsn_original_domain"),
+        base.summary
+            ? QStringLiteral("m.bounce_domain IS NULL AND m.is_bounce = 1")
+            : QStringLiteral("m.dsn_original_domain IS NULL AND m.dsn_action = 'failed' AND m.is_dsn = 1"));
     if (filter.domain.isEmpty()) {
         QSqlQuery count(m_database.connection());
-        count.prepare(QStringLiteral("SELECT COUNT(*) FROM messages m%1").arg(unattributed.sql));
+        count.prepare(QStringLiteral("SELECT COALESCE(SUM(%1), 0) FROM %2 m%3")
+                          .arg(base.weight, base.table, unattributed.sql));
         for (const QVariant& value : unattributed.bindings)
             count.addBindValue(value);
         if (count.exec() && count.next())

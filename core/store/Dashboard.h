@@ -118,6 +118,9 @@ public:
     // filter's date range, source and domain narrow it (a bounce is dated and sourced by its report).
     QList<BounceStats> bounces(const MessageFilter& filter = {});
     QString lastError() const { return m_lastError; }
+    // Whether to read the pre-aggregated tables (schema version 7) when the filter allows; off: every
+    // count is taken over messages (the tests compare both).
+    void setUseSummaries(bool use) { m_useSummaries = use; }
 
     // "WHERE ..." (or nothing) over messages aliased m, with its bindings; shared with the message list.
     struct Condition
@@ -126,10 +129,24 @@ public:
         QVariantList bindings;
     };
     static Condition whereClause(const MessageFilter& filter);
+    // The same filter over message_summary (withResults) or selector_summary aliased m; nullopt when the
+    // filter narrows by something the summaries do not keep (text, selector, bounces, a time of day).
+    static std::optional<Condition> summaryWhereClause(const MessageFilter& filter, bool withResults);
 
 private:
+    // The table to count over, how one row counts, and the filter: message_summary when it can.
+    struct Counted
+    {
+        QString table;
+        QString weight; // "1" per message row, "m.messages" per summary row
+        Condition where;
+        bool summary = false;
+    };
+    Counted counted(const MessageFilter& filter) const;
+
     Database& m_database;
     QString m_lastError;
+    bool m_useSummaries = true;
 };
 
 } // namespace authlens::store

@@ -272,6 +272,184 @@ QStringList version6()
     };
 }
 
+// Version 7: pre-aggregated counts (issue 6). Over a million messages every unfiltered dashboard query
+// walked about a million index entries even with the version 6 covering indexes. message_summary holds
+// the message count per combination of the columns the dashboard groups and filters on (day, From
+// domain, source, the three result words, report or not, bounce and the bounced sender);
+// selector_summary the signatures and distinct messages per day, domain, source, SDID, selector and
+// result of each message's newest run. Triggers keep both exact for every writer in the same
+// transaction (the import, re-verification, tools writing rows directly): subtract the old row, add the
+// new one. Keys may be NULL, so rows are matched with IS, not by a UNIQUE constraint (NULLs are
+// distinct there). The version 6 covering indexes over messages are no longer read by the dashboard and
+// slowed every import (issue 5): dropped.
+QString bounceFlag(const QString& row)
+{
+    return QStringLiteral("(CASE WHEN %1.is_dsn = 1 AND %1.dsn_action = 'failed' THEN 1 ELSE 0 END)")
+        .arg(row);
+}
+
+QString bounceDomain(const QString& row)
+{
+    return QStringLiteral(
+               "(CASE WHEN %1.is_dsn = 1 AND %1.dsn_action = 'failed' THEN %1.dsn_original_domain END)")
+        .arg(row);
+}
+
+// The message_summary key values of a messages row (NEW, OLD or a table alias), in column order.
+QString messageKeyValues(const QString& row)
+{
+    return QStringLiteral("%1.day_utc, %1.from_domain, %1.source_id, %1.dkim_result, %1.spf_result, "
+                          "%1.dmarc_result, %1.is_dsn, %2, %3")
+        .arg(row, bounceFlag(row), bounceDomain(row));
+}
+
+QString messageKeyMatch(const QString& row)
+{
+    return QStringLiteral(
+               "day_utc IS %1.day_utc AND from_domain IS %1.from_domain AND source_id IS "
+               "%1.source_id AND dkim_result IS %1.dkim_result AND spf_result IS %1.spf_result AND "
+               "dmarc_result IS %1.dmarc_result AND is_dsn IS %1.is_dsn AND is_bounce IS %2 AND "
+               "bounce_domain IS %3")
+        .arg(row, bounceFlag(row), bounceDomain(row));
+}
+
+QString addMessage(const QString& row)
+{
+    return QStringLiteral(
+               "INSERT INTO message_summary (day_utc, from_domain, source_id, dkim_result, "
+               "spf_result, dmarc_result, is_dsn, is_bounce, bounce_domain, messages) SELECT %1, 0 "
+               "WHERE NOT EXISTS (SELECT 1 FROM message_summary WHERE %2); "
+               "UPDATE message_summary SET messages = messages + 1 WHERE %2;")
+        .arg(messageKeyValues(row), messageKeyMatch(row));
+}
+
+QString removeMessage(const QString& row)
+{
+    return QStringLiteral("UPDATE message_summary SET messages = messages - 1 WHERE %1; "
+                          "DELETE FROM message_summary WHERE messages <= 0 AND %1;")
+        .arg(messageKeyMatch(row));
+}
+
+// The signatures of one message's run (row: NEW or OLD of messages) in the selector_summary row's group.
+QString runSignaturesInGroup(const QString& row)
+{
+    return QStringLiteral("FROM dkim_signatures s WHERE s.message_id = %1.id AND s.run_id = %1.latest_run_id "
+                          "AND s.sdid IS selector_summary.sdid AND s.selector IS selector_summary.selector "
+                          "AND s.result IS selector_summary.result")
+        .arg(row);
+}
+
+QString selectorRowMatch(const QString& row)
+{
+    return QStringLiteral(
+               "day_utc IS %1.day_utc AND from_domain IS %1.from_domain AND source_id IS %1.source_id")
+        .arg(row);
+}
+
+QString removeSelectors(const QString& row)
+{
+    return QStringLiteral("UPDATE selector_summary SET signatures = signatures - (SELECT COUNT(*) %1), "
+                          "messages = messages - 1 WHERE %2 AND EXISTS (SELECT 1 %1); "
+                          "DELETE FROM selector_summary WHERE signatures <= 0 AND %2;")
+        .arg(runSignaturesInGroup(row), selectorRowMatch(row));
+}
+
+QString addSelectors(const QString& row)
+{
+    return QStringLiteral(
+               "INSERT INTO selector_summary (day_utc, from_domain, source_id, sdid, selector, result, "
+               "signatures, messages) SELECT %1.day_utc, %1.from_domain, %1.source_id, s.sdid, s.selector, "
+               "s.result, 0, 0 FROM dkim_signatures s WHERE s.message_id = %1.id AND s.run_id = "
+               "%1.latest_run_id AND NOT EXISTS (SELECT 1 FROM selector_summary ss WHERE ss.day_utc IS "
+               "%1.day_utc AND ss.from_domain IS %1.from_domain AND ss.source_id IS %1.source_id AND ss.sdid "
+               "IS s.sdid AND ss.selector IS s.selector AND ss.result IS s.result) "
+               "GROUP BY s.sdid, s.selector, s.result; "
+               "UPDATE selector_summary SET signatures = signatures + (SELECT COUNT(*) %2), "
+               "messages = messages + 1 WHERE %3 AND EXISTS (SELECT 1 %2);")
+        .arg(row, runSignaturesInGroup(row), selectorRowMatch(row));
+}
+
+QStringList version7()
+{
+    return {
+        QStringLiteral("CREATE TABLE message_summary ("
+                       " day_utc INTEGER,"
+                       " from_domain TEXT,"
+                       " source_id BIGINT,"
+                       " dkim_result VARCHAR(16),"
+                       " spf_result VARCHAR(16),"
+                       " dmarc_result VARCHAR(16),"
+                       " is_dsn SMALLINT,"
+                       " is_bounce SMALLINT NOT NULL,"
+                       " bounce_domain TEXT,"
+                       " messages BIGINT NOT NULL)"),
+        QStringLiteral(
+            "INSERT INTO message_summary (day_utc, from_domain, source_id, dkim_result, spf_result, "
+            "dmarc_result, is_dsn, is_bounce, bounce_domain, messages) SELECT %1, COUNT(*) "
+            "FROM messages m GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9")
+            .arg(messageKeyValues(QStringLiteral("m"))),
+        QStringLiteral(
+            "CREATE INDEX message_summary_keys ON message_summary (from_domain, day_utc, source_id, "
+            "dkim_result, spf_result, dmarc_result, is_dsn, is_bounce, bounce_domain)"),
+        QStringLiteral("CREATE INDEX message_summary_by_day ON message_summary (day_utc)"),
+        QStringLiteral("CREATE TABLE selector_summary ("
+                       " day_utc INTEGER,"
+                       " from_domain TEXT,"
+                       " source_id BIGINT,"
+                       " sdid TEXT,"
+                       " selector TEXT,"
+                       " result VARCHAR(16),"
+                       " signatures BIGINT NOT NULL,"
+                       " messages BIGINT NOT NULL)"),
+        QStringLiteral(
+            "INSERT INTO selector_summary (day_utc, from_domain, source_id, sdid, selector, result, "
+            "signatures, messages) SELECT m.day_utc, m.from_domain, m.source_id, s.sdid, "
+            "s.selector, s.result, COUNT(*), COUNT(DISTINCT s.message_id) FROM messages m JOIN "
+            "dkim_signatures s ON s.message_id = m.id AND s.run_id = m.latest_run_id "
+            "GROUP BY 1, 2, 3, 4, 5, 6"),
+        QStringLiteral(
+            "CREATE INDEX selector_summary_keys ON selector_summary (from_domain, day_utc, source_id, "
+            "sdid, selector, result)"),
+        QStringLiteral("CREATE TRIGGER message_summary_insert AFTER INSERT ON messages BEGIN %1 END")
+            .arg(addMessage(QStringLiteral("NEW"))),
+        QStringLiteral(
+            "CREATE TRIGGER message_summary_update AFTER UPDATE OF day_utc, from_domain, source_id, "
+            "dkim_result, spf_result, dmarc_result, is_dsn, dsn_action, dsn_original_domain ON "
+            "messages BEGIN %1 %2 END")
+            .arg(removeMessage(QStringLiteral("OLD")), addMessage(QStringLiteral("NEW"))),
+        QStringLiteral("CREATE TRIGGER message_summary_delete AFTER DELETE ON messages BEGIN %1 END")
+            .arg(removeMessage(QStringLiteral("OLD"))),
+        // A signature of the message's newest run (the import writes the message, then its signatures).
+        QStringLiteral(
+            "CREATE TRIGGER selector_summary_signature AFTER INSERT ON dkim_signatures WHEN NEW.run_id IS "
+            "(SELECT latest_run_id FROM messages WHERE id = NEW.message_id) BEGIN "
+            "INSERT INTO selector_summary (day_utc, from_domain, source_id, sdid, selector, result, "
+            "signatures, "
+            "messages) SELECT m.day_utc, m.from_domain, m.source_id, NEW.sdid, NEW.selector, NEW.result, 0, "
+            "0 "
+            "FROM messages m WHERE m.id = NEW.message_id AND NOT EXISTS (SELECT 1 FROM selector_summary ss "
+            "WHERE ss.day_utc IS m.day_utc AND ss.from_domain IS m.from_domain AND ss.source_id IS "
+            "m.source_id "
+            "AND ss.sdid IS NEW.sdid AND ss.selector IS NEW.selector AND ss.result IS NEW.result); "
+            "UPDATE selector_summary SET signatures = signatures + 1, messages = messages + (NOT EXISTS "
+            "(SELECT 1 FROM dkim_signatures o WHERE o.message_id = NEW.message_id AND o.run_id = NEW.run_id "
+            "AND o.id <> NEW.id AND o.sdid IS NEW.sdid AND o.selector IS NEW.selector AND o.result IS "
+            "NEW.result)) WHERE rowid = (SELECT ss.rowid FROM selector_summary ss JOIN messages m ON m.id = "
+            "NEW.message_id WHERE ss.day_utc IS m.day_utc AND ss.from_domain IS m.from_domain AND "
+            "ss.source_id IS m.source_id AND ss.sdid IS NEW.sdid AND ss.selector IS NEW.selector AND "
+            "ss.result IS NEW.result); END"),
+        // A re-verification: the results of the new run are written first, then latest_run_id moves.
+        QStringLiteral("CREATE TRIGGER selector_summary_update AFTER UPDATE OF latest_run_id, day_utc, "
+                       "from_domain, source_id ON messages BEGIN %1 %2 END")
+            .arg(removeSelectors(QStringLiteral("OLD")), addSelectors(QStringLiteral("NEW"))),
+        QStringLiteral("CREATE TRIGGER selector_summary_delete AFTER DELETE ON messages BEGIN %1 END")
+            .arg(removeSelectors(QStringLiteral("OLD"))),
+        QStringLiteral("DROP INDEX messages_summary_by_domain"),
+        QStringLiteral("DROP INDEX messages_summary_by_day"),
+        QStringLiteral("DROP INDEX messages_summary_by_date"),
+    };
+}
+
 } // namespace
 
 std::vector<Migration> Schema::migrations(const SqlDialect& dialect)
@@ -289,12 +467,15 @@ std::vector<Migration> Schema::migrations(const SqlDialect& dialect)
          withTypes(dialect, version5())},
         {6, QStringLiteral("covering indexes for the dashboard and message list over large databases"),
          withTypes(dialect, version6())},
+        {7,
+         QStringLiteral("pre-aggregated dashboard counts (message and selector summaries, kept by triggers)"),
+         withTypes(dialect, version7())},
     };
 }
 
 int Schema::latestVersion()
 {
-    return 6;
+    return 7;
 }
 
 } // namespace authlens::store
