@@ -58,8 +58,8 @@ ImapImportReader::ImapImportReader(const QString& url, const ImportOptions& opti
         m_error = QStringLiteral("%1: no host name").arg(url);
         return;
     }
-    if (options.imapXOAuth2)
-        m_account.authMethod = sources::imap::ImapAccount::AuthMethod::XOAuth2;
+    m_account.authMethod =
+        options.imapXOAuth2 ? sources::imap::ImapAccount::AuthMethod::XOAuth2 : options.imapAuthMethod;
     m_account.pinnedSha256 = sources::imap::ImapAccount::normalizedFingerprint(options.imapPinnedSha256);
     m_account.connectTimeoutMs = std::max(1, options.imapConnectTimeoutMs);
     m_account.commandTimeoutMs = std::max(1, options.imapCommandTimeoutMs);

@@ -4,6 +4,7 @@
 #include "pipeline/Analyzer.h"
 #include "pipeline/ImportProgress.h"
 #include "sources/MessageSource.h"
+#include "sources/imap/ImapAccount.h"
 #include "store/BatchWriter.h"
 #include "store/RawMessageCodec.h"
 
@@ -34,7 +35,10 @@ struct ImportOptions
     QString runNote = QStringLiteral("import");
     // IMAP sources (imaps://user@host[:port]/Folder): the password or XOAUTH2 token, never stored.
     QByteArray imapSecret;
-    bool imapXOAuth2 = false;
+    bool imapXOAuth2 = false; // the secret is an XOAUTH2 token (overrides imapAuthMethod)
+    // How a password signs in: Automatic is AUTHENTICATE PLAIN when offered, else LOGIN; an analyst who
+    // chose one method for an account gets exactly that one.
+    sources::imap::ImapAccount::AuthMethod imapAuthMethod = sources::imap::ImapAccount::AuthMethod::Automatic;
     QByteArray imapPinnedSha256; // a certificate the analyst accepted
     // One literal in an IMAP response (InputLimits imap-literal); reader.maxMessageSize applies to IMAP
     // messages too, checked by their announced size before they are fetched.

@@ -114,6 +114,32 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 
+    // The method chosen in the dialog is the one the import signs in with, not only the folder list.
+    void importSignsInWithTheChosenMethod_data()
+    {
+        using Core = authlens::sources::imap::ImapAccount::AuthMethod;
+        QTest::addColumn<int>("chosen");
+        QTest::addColumn<int>("expected");
+        QTest::addColumn<bool>("token");
+        QTest::newRow("LOGIN") << int(SavedImapAccount::AuthMethod::Login) << int(Core::Login) << false;
+        QTest::newRow("PLAIN") << int(SavedImapAccount::AuthMethod::Plain) << int(Core::Plain) << false;
+        QTest::newRow("XOAUTH2") << int(SavedImapAccount::AuthMethod::XOAuth2) << int(Core::XOAuth2) << true;
+    }
+
+    void importSignsInWithTheChosenMethod()
+    {
+        QFETCH(int, chosen);
+        QFETCH(int, expected);
+        QFETCH(bool, token);
+        SavedImapAccount account;
+        account.host = QStringLiteral("imap.example.com");
+        account.user = QStringLiteral("seed@example.com");
+        account.authMethod = SavedImapAccount::AuthMethod(chosen);
+        const authlens::pipeline::ImportOptions options = account.importOptions("secret");
+        QCOMPARE(int(options.imapAuthMethod), expected);
+        QCOMPARE(options.imapXOAuth2, token);
+    }
+
     void savedAccountHoldsNoSecret()
     {
         QWidget window;

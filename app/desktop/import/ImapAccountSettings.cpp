@@ -84,8 +84,8 @@ pipeline::ImportOptions SavedImapAccount::importOptions(const QByteArray& secret
 {
     pipeline::ImportOptions options;
     options.imapSecret = secret;
-    // The importer distinguishes a token from a password; for a password the core signs in with
-    // AUTHENTICATE PLAIN when the server offers it and LOGIN otherwise.
+    // The sign-in method the analyst chose for this account, for the import as for the folder list.
+    options.imapAuthMethod = toImapAccount().authMethod;
     options.imapXOAuth2 = authMethod == AuthMethod::XOAuth2;
     options.imapPinnedSha256 = pinnedSha256;
     options.runNote = QStringLiteral("imap import");
