@@ -146,11 +146,83 @@ std::optional<Dashboard::Condition> Dashboard::summaryWhereClause(const MessageF
     return condition;
 }
 
-Dashboard::Counted Dashboard::counted(const MessageFilter& filter) const
+namespace {
+
+struct SummaryTable
+{
+    const char* name;
+    QStringList columns;
+};
+
+// Schema version 7's summary tables, smallest first.
+const QList<SummaryTable>& messageSummaryTables()
+{
+    static const QList<SummaryTable> tables = {
+        {"day_totals",
+         {QStringLiteral("day_utc"), QStringLiteral("source_id"), QStringLiteral("dkim_result"),
+          QStringLiteral("dmarc_result")}},
+        {"message_totals",
+         {QStringLiteral("from_domain"), QStringLiteral("source_id"), QStringLiteral("dkim_result"),
+          QStringLiteral("spf_result"), QStringLiteral("dmarc_result"), QStringLiteral("is_dsn"),
+          QStringLiteral("is_bounce"), QStringLiteral("bounce_domain")}},
+        {"message_summary",
+         {QStringLiteral("day_utc"), QStringLiteral("from_domain"), QStringLiteral("source_id"),
+          QStringLiteral("dkim_result"), QStringLiteral("spf_result"), QStringLiteral("dmarc_result"),
+          QStringLiteral("is_dsn"), QStringLiteral("is_bounce"), QStringLiteral("bounce_domain")}},
+    };
+    return tables;
+}
+
+const QList<SummaryTable>& selectorSummaryTables()
+{
+    static const QList<SummaryTable> tables = {
+        {"selector_totals", {QStringLiteral("from_domain"), QStringLiteral("source_id")}},
+        {"selector_summary",
+         {QStringLiteral("day_utc"), QStringLiteral("from_domain"), QStringLiteral("source_id")}},
+    };
+    return tables;
+}
+
+// The columns the filter narrows by, as the summary tables name them.
+QStringList filterColumns(const MessageFilter& filter)
+{
+    QStringList columns;
+    if (filter.from.isValid() || filter.to.isValid())
+        columns << QStringLiteral("day_utc");
+    if (filter.sourceId > 0)
+        columns << QStringLiteral("source_id");
+    if (!filter.domain.isEmpty())
+        columns << QStringLiteral("from_domain");
+    if (!filter.dkimResult.isEmpty())
+        columns << QStringLiteral("dkim_result");
+    if (!filter.spfResult.isEmpty())
+        columns << QStringLiteral("spf_result");
+    if (!filter.dmarcResult.isEmpty())
+        columns << QStringLiteral("dmarc_result");
+    return columns;
+}
+
+// The smallest table holding every needed column.
+QString smallestTable(const QList<SummaryTable>& tables, const QStringList& needed)
+{
+    for (const SummaryTable& table : tables) {
+        if (std::all_of(needed.cbegin(), needed.cend(),
+                        [&](const QString& column) { return table.columns.contains(column); }))
+            return QLatin1String(table.name);
+    }
+    return {};
+}
+
+} // namespace
+
+Dashboard::Counted Dashboard::counted(const MessageFilter& filter, const QStringList& needed) const
 {
     if (m_useSummaries) {
-        if (auto where = summaryWhereClause(filter, true))
-            return {QStringLiteral("message_summary"), QStringLiteral("m.messages"), *where, true};
+        if (auto where = summaryWhereClause(filter, true)) {
+            const QString table = smallestTable(messageSummaryTables(), needed + filterColumns(filter));
+            if (!table.isEmpty())
+                return {table, QStringLiteral("m.messages"), *where, true};
+        }
     }
     return {QStringLiteral("messages"), QStringLiteral("1"), whereClause(filter), false};
 }
@@ -181,10 +253,18 @@ Dashboard::Condition bounceCondition(const MessageFilter& filter, Dashboard::Con
 
 } // namespace
 
+namespace {
+
+// Every column the bounce counts read, whichever side: one table serves both.
+const QStringList kBounceColumns = {QStringLiteral("from_domain"), QStringLiteral("is_dsn"),
+                                    QStringLiteral("is_bounce"), QStringLiteral("bounce_domain")};
+
+} // namespace
+
 QList<BounceStats> Dashboard::bounces(const MessageFilter& filter)
 {
     QMap<QString, BounceStats> byDomain;
-    const Counted base = counted(bounceNarrowed(filter));
+    const Counted base = counted(bounceNarrowed(filter), kBounceColumns);
     // Bounces: reports of a permanent failure (RFC 3464 2.3.3), counted against the original's sender.
     // The summary keeps them as is_bounce with the original's domain in bounce_domain.
     const QString bounceDomain =
@@ -243,7 +323,8 @@ QList<BounceStats> Dashboard::bounces(const MessageFilter& filter)
 
 QList<DomainStats> Dashboard::domains(const MessageFilter& filter)
 {
-    const Counted source = counted(filter);
+    const Counted source = counted(filter, {QStringLiteral("from_domain"), QStringLiteral("dkim_result"),
+                                            QStringLiteral("spf_result"), QStringLiteral("dmarc_result")});
     QSqlQuery query(m_database.connection());
     query.prepare(
         QStringLiteral("SELECT m.from_domain, m.dkim_result, m.spf_result, m.dmarc_result, SUM(%1) "
@@ -281,10 +362,13 @@ QList<SelectorStats> Dashboard::selectors(const MessageFilter& filter)
         m_useSummaries ? summaryWhereClause(filter, false) : std::nullopt;
     const Condition where = summaryWhere ? *summaryWhere : whereClause(filter);
     if (summaryWhere)
-        query.prepare(QStringLiteral("SELECT m.from_domain, m.sdid, m.selector, m.result, SUM(m.signatures), "
-                                     "SUM(m.messages) FROM selector_summary m%1 "
-                                     "GROUP BY m.from_domain, m.sdid, m.selector, m.result")
-                          .arg(where.sql));
+        query.prepare(
+            QStringLiteral("SELECT m.from_domain, m.sdid, m.selector, m.result, SUM(m.signatures), "
+                           "SUM(m.messages) FROM %1 m%2 "
+                           "GROUP BY m.from_domain, m.sdid, m.selector, m.result")
+                .arg(smallestTable(selectorSummaryTables(),
+                                   QStringList{QStringLiteral("from_domain")} + filterColumns(filter)),
+                     where.sql));
     else // Only the newest run's signatures: s.run_id = m.latest_run_id.
         query.prepare(
             QStringLiteral(
@@ -317,7 +401,8 @@ QList<SelectorStats> Dashboard::selectors(const MessageFilter& filter)
 
 QList<PeriodStats> Dashboard::perDay(const MessageFilter& filter)
 {
-    const Counted source = counted(filter);
+    const Counted source = counted(
+        filter, {QStringLiteral("day_utc"), QStringLiteral("dkim_result"), QStringLiteral("dmarc_result")});
     Condition where = source.where;
     where.sql += where.sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
     where.sql += QStringLiteral("m.day_utc IS NOT NULL");
@@ -367,7 +452,8 @@ QList<PeriodStats> Dashboard::perWeek(const MessageFilter& filter)
 HeadlineFigures Dashboard::headline(const MessageFilter& filter)
 {
     HeadlineFigures figures;
-    const Counted source = counted(filter);
+    const Counted source = counted(filter, {QStringLiteral("from_domain"), QStringLiteral("dkim_result"),
+                                            QStringLiteral("dmarc_result")});
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("SELECT SUM(%1), COUNT(DISTINCT m.from_domain),"
                                  " SUM(CASE WHEN m.dkim_result = 'pass' THEN %1 ELSE 0 END),"
@@ -396,7 +482,7 @@ HeadlineFigures Dashboard::headline(const MessageFilter& filter)
         if (stats.overThreshold())
             ++figures.bounceDomainsOverThreshold;
     }
-    const Counted base = counted(bounceNarrowed(filter));
+    const Counted base = counted(bounceNarrowed(filter), kBounceColumns);
     const Condition unattributed = bounceCondition(
         filter, base.where, QStringLiteral("m.dsn_original_domain"),
         base.summary

@@ -129,8 +129,9 @@ public:
         QVariantList bindings;
     };
     static Condition whereClause(const MessageFilter& filter);
-    // The same filter over message_summary (withResults) or selector_summary aliased m; nullopt when the
-    // filter narrows by something the summaries do not keep (text, selector, bounces, a time of day).
+    // The same filter over a message summary table (withResults) or a selector one, aliased m; nullopt
+    // when the filter narrows by something the summaries do not keep (text, selector, bounces, a time of
+    // day; message results for the selector tables).
     static std::optional<Condition> summaryWhereClause(const MessageFilter& filter, bool withResults);
 
 private:
@@ -142,7 +143,8 @@ private:
         Condition where;
         bool summary = false;
     };
-    Counted counted(const MessageFilter& filter) const;
+    // needed: the summary columns the read groups or filters on besides the filter's own.
+    Counted counted(const MessageFilter& filter, const QStringList& needed) const;
 
     Database& m_database;
     QString m_lastError;

@@ -273,181 +273,253 @@ QStringList version6()
 }
 
 // Version 7: pre-aggregated counts (issue 6). Over a million messages every unfiltered dashboard query
-// walked about a million index entries even with the version 6 covering indexes. message_summary holds
-// the message count per combination of the columns the dashboard groups and filters on (day, From
-// domain, source, the three result words, report or not, bounce and the bounced sender);
-// selector_summary the signatures and distinct messages per day, domain, source, SDID, selector and
-// result of each message's newest run. Triggers keep both exact for every writer in the same
-// transaction (the import, re-verification, tools writing rows directly): subtract the old row, add the
-// new one. Keys may be NULL, so rows are matched with IS, not by a UNIQUE constraint (NULLs are
-// distinct there). The version 6 covering indexes over messages are no longer read by the dashboard and
-// slowed every import (issue 5): dropped.
-QString bounceFlag(const QString& row)
+// walked about a million index entries even with the version 6 covering indexes. Each summary table holds
+// the message count per combination of some of the columns the dashboard groups and filters on:
+// message_summary all of them (day, From domain, source, the three result words, report or not, bounce
+// and the bounced sender), message_totals the same without the day (the unfiltered and per-domain reads),
+// day_totals the per-day chart's columns. selector_summary and selector_totals hold the signatures and
+// distinct messages of each message's newest run per SDID, selector and result, with and without the day.
+// The dashboard reads the smallest table that has every column the read and its filter need. Triggers
+// keep all of them exact for every writer in the same transaction (the import, re-verification, tools
+// writing rows directly): subtract the old row, add the new one. Keys may be NULL, so rows are matched with
+// IS, not by a UNIQUE constraint (NULLs are distinct there). Two of the version 6 covering indexes over
+// messages are no longer read and slowed every import (issue 5): dropped; the one by date stays for the
+// message list's date range with a result filter.
+struct SummaryKey
 {
-    return QStringLiteral("(CASE WHEN %1.is_dsn = 1 AND %1.dsn_action = 'failed' THEN 1 ELSE 0 END)")
-        .arg(row);
+    const char* column;
+    const char* type;
+    const char* value; // over a messages row, %1: NEW, OLD or an alias
+};
+
+constexpr SummaryKey kDay{"day_utc", "INTEGER", "%1.day_utc"};
+constexpr SummaryKey kDomain{"from_domain", "TEXT", "%1.from_domain"};
+constexpr SummaryKey kSource{"source_id", "BIGINT", "%1.source_id"};
+constexpr SummaryKey kDkim{"dkim_result", "VARCHAR(16)", "%1.dkim_result"};
+constexpr SummaryKey kSpf{"spf_result", "VARCHAR(16)", "%1.spf_result"};
+constexpr SummaryKey kDmarc{"dmarc_result", "VARCHAR(16)", "%1.dmarc_result"};
+constexpr SummaryKey kDsn{"is_dsn", "SMALLINT", "%1.is_dsn"};
+constexpr SummaryKey kBounce{"is_bounce", "SMALLINT",
+                             "(CASE WHEN %1.is_dsn = 1 AND %1.dsn_action = 'failed' THEN 1 ELSE 0 END)"};
+constexpr SummaryKey kBounceDomain{
+    "bounce_domain", "TEXT",
+    "(CASE WHEN %1.is_dsn = 1 AND %1.dsn_action = 'failed' THEN %1.dsn_original_domain END)"};
+
+struct MessageSummaryTable
+{
+    const char* name;
+    std::vector<SummaryKey> keys; // in index order: the first is the one filtered by range or equality
+};
+
+std::vector<MessageSummaryTable> messageSummaryTables()
+{
+    return {
+        {"message_summary", {kDomain, kDay, kSource, kDkim, kSpf, kDmarc, kDsn, kBounce, kBounceDomain}},
+        {"message_totals", {kDomain, kSource, kDkim, kSpf, kDmarc, kDsn, kBounce, kBounceDomain}},
+        {"day_totals", {kDay, kSource, kDkim, kDmarc}},
+    };
 }
 
-QString bounceDomain(const QString& row)
+QString keyColumns(const std::vector<SummaryKey>& keys)
+{
+    QStringList columns;
+    for (const SummaryKey& key : keys)
+        columns << QLatin1String(key.column);
+    return columns.join(QStringLiteral(", "));
+}
+
+QString keyValues(const std::vector<SummaryKey>& keys, const QString& row)
+{
+    QStringList values;
+    for (const SummaryKey& key : keys)
+        values << QString::fromLatin1(key.value).arg(row);
+    return values.join(QStringLiteral(", "));
+}
+
+QString keyMatch(const std::vector<SummaryKey>& keys, const QString& row, const QString& table = {})
+{
+    QStringList parts;
+    for (const SummaryKey& key : keys)
+        parts << QStringLiteral("%1%2 IS %3")
+                     .arg(table.isEmpty() ? QString() : table + QLatin1Char('.'), QLatin1String(key.column),
+                          QString::fromLatin1(key.value).arg(row));
+    return parts.join(QStringLiteral(" AND "));
+}
+
+QString addMessage(const MessageSummaryTable& table, const QString& row)
 {
     return QStringLiteral(
-               "(CASE WHEN %1.is_dsn = 1 AND %1.dsn_action = 'failed' THEN %1.dsn_original_domain END)")
-        .arg(row);
+               "INSERT INTO %1 (%2, messages) SELECT %3, 0 WHERE NOT EXISTS (SELECT 1 FROM %1 WHERE "
+               "%4); UPDATE %1 SET messages = messages + 1 WHERE %4;")
+        .arg(QLatin1String(table.name), keyColumns(table.keys), keyValues(table.keys, row),
+             keyMatch(table.keys, row));
 }
 
-// The message_summary key values of a messages row (NEW, OLD or a table alias), in column order.
-QString messageKeyValues(const QString& row)
+QString removeMessage(const MessageSummaryTable& table, const QString& row)
 {
-    return QStringLiteral("%1.day_utc, %1.from_domain, %1.source_id, %1.dkim_result, %1.spf_result, "
-                          "%1.dmarc_result, %1.is_dsn, %2, %3")
-        .arg(row, bounceFlag(row), bounceDomain(row));
+    return QStringLiteral("UPDATE %1 SET messages = messages - 1 WHERE %2; "
+                          "DELETE FROM %1 WHERE messages <= 0 AND %2;")
+        .arg(QLatin1String(table.name), keyMatch(table.keys, row));
 }
 
-QString messageKeyMatch(const QString& row)
+// The selector tables: the message's keys plus the signature's.
+struct SelectorSummaryTable
 {
+    const char* name;
+    std::vector<SummaryKey> messageKeys;
+};
+
+std::vector<SelectorSummaryTable> selectorSummaryTables()
+{
+    return {{"selector_summary", {kDomain, kDay, kSource}}, {"selector_totals", {kDomain, kSource}}};
+}
+
+// The signatures of one message's run (row: NEW or OLD of messages) in the table row's group.
+QString runSignaturesInGroup(const QString& table, const QString& row)
+{
+    return QStringLiteral("FROM dkim_signatures s WHERE s.message_id = %2.id AND s.run_id = %2.latest_run_id "
+                          "AND s.sdid IS %1.sdid AND s.selector IS %1.selector AND s.result IS %1.result")
+        .arg(table, row);
+}
+
+QString removeSelectors(const SelectorSummaryTable& table, const QString& row)
+{
+    const QString name = QLatin1String(table.name);
+    return QStringLiteral("UPDATE %1 SET signatures = signatures - (SELECT COUNT(*) %2), "
+                          "messages = messages - 1 WHERE %3 AND EXISTS (SELECT 1 %2); "
+                          "DELETE FROM %1 WHERE signatures <= 0 AND %3;")
+        .arg(name, runSignaturesInGroup(name, row), keyMatch(table.messageKeys, row));
+}
+
+QString addSelectors(const SelectorSummaryTable& table, const QString& row)
+{
+    const QString name = QLatin1String(table.name);
     return QStringLiteral(
-               "day_utc IS %1.day_utc AND from_domain IS %1.from_domain AND source_id IS "
-               "%1.source_id AND dkim_result IS %1.dkim_result AND spf_result IS %1.spf_result AND "
-               "dmarc_result IS %1.dmarc_result AND is_dsn IS %1.is_dsn AND is_bounce IS %2 AND "
-               "bounce_domain IS %3")
-        .arg(row, bounceFlag(row), bounceDomain(row));
+               "INSERT INTO %1 (%2, sdid, selector, result, signatures, messages) SELECT %3, s.sdid, "
+               "s.selector, s.result, 0, 0 FROM dkim_signatures s WHERE s.message_id = %4.id AND "
+               "s.run_id = %4.latest_run_id AND NOT EXISTS (SELECT 1 FROM %1 ss WHERE %5 AND ss.sdid IS "
+               "s.sdid AND ss.selector IS s.selector AND ss.result IS s.result) GROUP BY s.sdid, "
+               "s.selector, s.result; "
+               "UPDATE %1 SET signatures = signatures + (SELECT COUNT(*) %6), "
+               "messages = messages + 1 WHERE %7 AND EXISTS (SELECT 1 %6);")
+        .arg(name, keyColumns(table.messageKeys), keyValues(table.messageKeys, row), row,
+             keyMatch(table.messageKeys, row, QStringLiteral("ss")), runSignaturesInGroup(name, row),
+             keyMatch(table.messageKeys, row));
 }
 
-QString addMessage(const QString& row)
+// A signature of the message's newest run, inserted after the message (the import writes the message
+// with its run, then the signatures).
+QString addSignature(const SelectorSummaryTable& table)
 {
+    const QString name = QLatin1String(table.name);
+    const QString group = QStringLiteral("%1 AND ss.sdid IS NEW.sdid AND ss.selector IS NEW.selector AND "
+                                         "ss.result IS NEW.result")
+                              .arg(keyMatch(table.messageKeys, QStringLiteral("m"), QStringLiteral("ss")));
     return QStringLiteral(
-               "INSERT INTO message_summary (day_utc, from_domain, source_id, dkim_result, "
-               "spf_result, dmarc_result, is_dsn, is_bounce, bounce_domain, messages) SELECT %1, 0 "
-               "WHERE NOT EXISTS (SELECT 1 FROM message_summary WHERE %2); "
-               "UPDATE message_summary SET messages = messages + 1 WHERE %2;")
-        .arg(messageKeyValues(row), messageKeyMatch(row));
-}
-
-QString removeMessage(const QString& row)
-{
-    return QStringLiteral("UPDATE message_summary SET messages = messages - 1 WHERE %1; "
-                          "DELETE FROM message_summary WHERE messages <= 0 AND %1;")
-        .arg(messageKeyMatch(row));
-}
-
-// The signatures of one message's run (row: NEW or OLD of messages) in the selector_summary row's group.
-QString runSignaturesInGroup(const QString& row)
-{
-    return QStringLiteral("FROM dkim_signatures s WHERE s.message_id = %1.id AND s.run_id = %1.latest_run_id "
-                          "AND s.sdid IS selector_summary.sdid AND s.selector IS selector_summary.selector "
-                          "AND s.result IS selector_summary.result")
-        .arg(row);
-}
-
-QString selectorRowMatch(const QString& row)
-{
-    return QStringLiteral(
-               "day_utc IS %1.day_utc AND from_domain IS %1.from_domain AND source_id IS %1.source_id")
-        .arg(row);
-}
-
-QString removeSelectors(const QString& row)
-{
-    return QStringLiteral("UPDATE selector_summary SET signatures = signatures - (SELECT COUNT(*) %1), "
-                          "messages = messages - 1 WHERE %2 AND EXISTS (SELECT 1 %1); "
-                          "DELETE FROM selector_summary WHERE signatures <= 0 AND %2;")
-        .arg(runSignaturesInGroup(row), selectorRowMatch(row));
-}
-
-QString addSelectors(const QString& row)
-{
-    return QStringLiteral(
-               "INSERT INTO selector_summary (day_utc, from_domain, source_id, sdid, selector, result, "
-               "signatures, messages) SELECT %1.day_utc, %1.from_domain, %1.source_id, s.sdid, s.selector, "
-               "s.result, 0, 0 FROM dkim_signatures s WHERE s.message_id = %1.id AND s.run_id = "
-               "%1.latest_run_id AND NOT EXISTS (SELECT 1 FROM selector_summary ss WHERE ss.day_utc IS "
-               "%1.day_utc AND ss.from_domain IS %1.from_domain AND ss.source_id IS %1.source_id AND ss.sdid "
-               "IS s.sdid AND ss.selector IS s.selector AND ss.result IS s.result) "
-               "GROUP BY s.sdid, s.selector, s.result; "
-               "UPDATE selector_summary SET signatures = signatures + (SELECT COUNT(*) %2), "
-               "messages = messages + 1 WHERE %3 AND EXISTS (SELECT 1 %2);")
-        .arg(row, runSignaturesInGroup(row), selectorRowMatch(row));
+               "INSERT INTO %1 (%2, sdid, selector, result, signatures, messages) SELECT %3, NEW.sdid, "
+               "NEW.selector, NEW.result, 0, 0 FROM messages m WHERE m.id = NEW.message_id AND NOT EXISTS "
+               "(SELECT 1 FROM %1 ss WHERE %4); "
+               "UPDATE %1 SET signatures = signatures + 1, messages = messages + (NOT EXISTS (SELECT 1 FROM "
+               "dkim_signatures o WHERE o.message_id = NEW.message_id AND o.run_id = NEW.run_id AND o.id <> "
+               "NEW.id AND o.sdid IS NEW.sdid AND o.selector IS NEW.selector AND o.result IS NEW.result)) "
+               "WHERE rowid = (SELECT ss.rowid FROM %1 ss JOIN messages m ON m.id = NEW.message_id WHERE "
+               "%4);")
+        .arg(name, keyColumns(table.messageKeys), keyValues(table.messageKeys, QStringLiteral("m")), group);
 }
 
 QStringList version7()
 {
-    return {
-        QStringLiteral("CREATE TABLE message_summary ("
-                       " day_utc INTEGER,"
-                       " from_domain TEXT,"
-                       " source_id BIGINT,"
-                       " dkim_result VARCHAR(16),"
-                       " spf_result VARCHAR(16),"
-                       " dmarc_result VARCHAR(16),"
-                       " is_dsn SMALLINT,"
-                       " is_bounce SMALLINT NOT NULL,"
-                       " bounce_domain TEXT,"
-                       " messages BIGINT NOT NULL)"),
-        QStringLiteral(
-            "INSERT INTO message_summary (day_utc, from_domain, source_id, dkim_result, spf_result, "
-            "dmarc_result, is_dsn, is_bounce, bounce_domain, messages) SELECT %1, COUNT(*) "
-            "FROM messages m GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9")
-            .arg(messageKeyValues(QStringLiteral("m"))),
-        QStringLiteral(
-            "CREATE INDEX message_summary_keys ON message_summary (from_domain, day_utc, source_id, "
-            "dkim_result, spf_result, dmarc_result, is_dsn, is_bounce, bounce_domain)"),
-        QStringLiteral("CREATE INDEX message_summary_by_day ON message_summary (day_utc)"),
-        QStringLiteral("CREATE TABLE selector_summary ("
-                       " day_utc INTEGER,"
-                       " from_domain TEXT,"
-                       " source_id BIGINT,"
-                       " sdid TEXT,"
-                       " selector TEXT,"
-                       " result VARCHAR(16),"
-                       " signatures BIGINT NOT NULL,"
-                       " messages BIGINT NOT NULL)"),
-        QStringLiteral(
-            "INSERT INTO selector_summary (day_utc, from_domain, source_id, sdid, selector, result, "
-            "signatures, messages) SELECT m.day_utc, m.from_domain, m.source_id, s.sdid, "
-            "s.selector, s.result, COUNT(*), COUNT(DISTINCT s.message_id) FROM messages m JOIN "
-            "dkim_signatures s ON s.message_id = m.id AND s.run_id = m.latest_run_id "
-            "GROUP BY 1, 2, 3, 4, 5, 6"),
-        QStringLiteral(
-            "CREATE INDEX selector_summary_keys ON selector_summary (from_domain, day_utc, source_id, "
-            "sdid, selector, result)"),
-        QStringLiteral("CREATE TRIGGER message_summary_insert AFTER INSERT ON messages BEGIN %1 END")
-            .arg(addMessage(QStringLiteral("NEW"))),
-        QStringLiteral(
-            "CREATE TRIGGER message_summary_update AFTER UPDATE OF day_utc, from_domain, source_id, "
-            "dkim_result, spf_result, dmarc_result, is_dsn, dsn_action, dsn_original_domain ON "
-            "messages BEGIN %1 %2 END")
-            .arg(removeMessage(QStringLiteral("OLD")), addMessage(QStringLiteral("NEW"))),
-        QStringLiteral("CREATE TRIGGER message_summary_delete AFTER DELETE ON messages BEGIN %1 END")
-            .arg(removeMessage(QStringLiteral("OLD"))),
-        // A signature of the message's newest run (the import writes the message, then its signatures).
-        QStringLiteral(
-            "CREATE TRIGGER selector_summary_signature AFTER INSERT ON dkim_signatures WHEN NEW.run_id IS "
-            "(SELECT latest_run_id FROM messages WHERE id = NEW.message_id) BEGIN "
-            "INSERT INTO selector_summary (day_utc, from_domain, source_id, sdid, selector, result, "
-            "signatures, "
-            "messages) SELECT m.day_utc, m.from_domain, m.source_id, NEW.sdid, NEW.selector, NEW.result, 0, "
-            "0 "
-            "FROM messages m WHERE m.id = NEW.message_id AND NOT EXISTS (SELECT 1 FROM selector_summary ss "
-            "WHERE ss.day_utc IS m.day_utc AND ss.from_domain IS m.from_domain AND ss.source_id IS "
-            "m.source_id "
-            "AND ss.sdid IS NEW.sdid AND ss.selector IS NEW.selector AND ss.result IS NEW.result); "
-            "UPDATE selector_summary SET signatures = signatures + 1, messages = messages + (NOT EXISTS "
-            "(SELECT 1 FROM dkim_signatures o WHERE o.message_id = NEW.message_id AND o.run_id = NEW.run_id "
-            "AND o.id <> NEW.id AND o.sdid IS NEW.sdid AND o.selector IS NEW.selector AND o.result IS "
-            "NEW.result)) WHERE rowid = (SELECT ss.rowid FROM selector_summary ss JOIN messages m ON m.id = "
-            "NEW.message_id WHERE ss.day_utc IS m.day_utc AND ss.from_domain IS m.from_domain AND "
-            "ss.source_id IS m.source_id AND ss.sdid IS NEW.sdid AND ss.selector IS NEW.selector AND "
-            "ss.result IS NEW.result); END"),
-        // A re-verification: the results of the new run are written first, then latest_run_id moves.
-        QStringLiteral("CREATE TRIGGER selector_summary_update AFTER UPDATE OF latest_run_id, day_utc, "
-                       "from_domain, source_id ON messages BEGIN %1 %2 END")
-            .arg(removeSelectors(QStringLiteral("OLD")), addSelectors(QStringLiteral("NEW"))),
-        QStringLiteral("CREATE TRIGGER selector_summary_delete AFTER DELETE ON messages BEGIN %1 END")
-            .arg(removeSelectors(QStringLiteral("OLD"))),
-        QStringLiteral("DROP INDEX messages_summary_by_domain"),
-        QStringLiteral("DROP INDEX messages_summary_by_day"),
-        QStringLiteral("DROP INDEX messages_summary_by_date"),
-    };
+    QStringList statements;
+    QString onInsert, onUpdate, onDelete;
+    for (const MessageSummaryTable& table : messageSummaryTables()) {
+        QStringList columns;
+        for (const SummaryKey& key : table.keys)
+            columns << QStringLiteral("%1 %2").arg(QLatin1String(key.column), QLatin1String(key.type));
+        const QString name = QLatin1String(table.name);
+        const QString keys = keyColumns(table.keys);
+        statements << QStringLiteral("CREATE TABLE %1 (%2, messages BIGINT NOT NULL)")
+                          .arg(name, columns.join(QStringLiteral(", ")));
+        // The first table is filled from the messages, the narrower ones from it (a few hundred thousand
+        // rows instead of millions).
+        if (onInsert.isEmpty())
+            statements << QStringLiteral("INSERT INTO %1 (%2, messages) SELECT %3, COUNT(*) FROM messages m "
+                                         "GROUP BY %3")
+                              .arg(name, keys, keyValues(table.keys, QStringLiteral("m")));
+        else
+            statements << QStringLiteral("INSERT INTO %1 (%2, messages) SELECT %2, SUM(messages) FROM "
+                                         "message_summary GROUP BY %2")
+                              .arg(name, keys);
+        statements << QStringLiteral("CREATE INDEX %1_keys ON %1 (%2)").arg(name, keys);
+        onInsert += addMessage(table, QStringLiteral("NEW"));
+        onUpdate += removeMessage(table, QStringLiteral("OLD")) + addMessage(table, QStringLiteral("NEW"));
+        onDelete += removeMessage(table, QStringLiteral("OLD"));
+    }
+    statements << QStringLiteral(
+                      "CREATE TRIGGER message_summary_insert AFTER INSERT ON messages BEGIN %1 END")
+                      .arg(onInsert);
+    statements << QStringLiteral(
+                      "CREATE TRIGGER message_summary_update AFTER UPDATE OF day_utc, from_domain, "
+                      "source_id, dkim_result, spf_result, dmarc_result, is_dsn, dsn_action, "
+                      "dsn_original_domain ON messages BEGIN %1 END")
+                      .arg(onUpdate);
+    statements << QStringLiteral(
+                      "CREATE TRIGGER message_summary_delete AFTER DELETE ON messages BEGIN %1 END")
+                      .arg(onDelete);
+
+    QString onSignature, onRunChange, onMessageDelete;
+    for (const SelectorSummaryTable& table : selectorSummaryTables()) {
+        QStringList columns;
+        for (const SummaryKey& key : table.messageKeys)
+            columns << QStringLiteral("%1 %2").arg(QLatin1String(key.column), QLatin1String(key.type));
+        const QString name = QLatin1String(table.name);
+        const QString keys = keyColumns(table.messageKeys);
+        statements << QStringLiteral("CREATE TABLE %1 (%2, sdid TEXT, selector TEXT, result VARCHAR(16), "
+                                     "signatures BIGINT NOT NULL, messages BIGINT NOT NULL)")
+                          .arg(name, columns.join(QStringLiteral(", ")));
+        if (onSignature.isEmpty())
+            statements << QStringLiteral(
+                              "INSERT INTO %1 (%2, sdid, selector, result, signatures, messages) "
+                              "SELECT %3, s.sdid, s.selector, s.result, COUNT(*), COUNT(DISTINCT "
+                              "s.message_id) FROM messages m JOIN dkim_signatures s ON s.message_id = "
+                              "m.id AND s.run_id = m.latest_run_id GROUP BY %3, s.sdid, s.selector, "
+                              "s.result")
+                              .arg(name, keys, keyValues(table.messageKeys, QStringLiteral("m")));
+        else // A message is in one day: its distinct count per day adds up.
+            statements << QStringLiteral("INSERT INTO %1 (%2, sdid, selector, result, signatures, messages) "
+                                         "SELECT %2, sdid, selector, result, SUM(signatures), SUM(messages) "
+                                         "FROM selector_summary GROUP BY %2, sdid, selector, result")
+                              .arg(name, keys);
+        statements
+            << QStringLiteral("CREATE INDEX %1_keys ON %1 (%2, sdid, selector, result)").arg(name, keys);
+        onSignature += addSignature(table);
+        onRunChange +=
+            removeSelectors(table, QStringLiteral("OLD")) + addSelectors(table, QStringLiteral("NEW"));
+        onMessageDelete += removeSelectors(table, QStringLiteral("OLD"));
+    }
+    statements << QStringLiteral(
+                      "CREATE TRIGGER selector_summary_signature AFTER INSERT ON dkim_signatures WHEN "
+                      "NEW.run_id IS (SELECT latest_run_id FROM messages WHERE id = NEW.message_id) "
+                      "BEGIN %1 END")
+                      .arg(onSignature);
+    // A re-verification: the results of the new run are written first, then latest_run_id moves.
+    statements << QStringLiteral(
+                      "CREATE TRIGGER selector_summary_update AFTER UPDATE OF latest_run_id, day_utc, "
+                      "from_domain, source_id ON messages BEGIN %1 END")
+                      .arg(onRunChange);
+    statements << QStringLiteral(
+                      "CREATE TRIGGER selector_summary_delete AFTER DELETE ON messages BEGIN %1 END")
+                      .arg(onMessageDelete);
+    // Date ranges without a domain read the per-day tables by day: covering, so no table lookups.
+    statements << QStringLiteral(
+                      "CREATE INDEX message_summary_by_day ON message_summary (day_utc, from_domain, "
+                      "source_id, dkim_result, spf_result, dmarc_result, is_dsn, is_bounce, "
+                      "bounce_domain, messages)")
+               << QStringLiteral(
+                      "CREATE INDEX selector_summary_by_day ON selector_summary (day_utc, from_domain, "
+                      "source_id, sdid, selector, result, signatures, messages)");
+    statements << QStringLiteral("DROP INDEX messages_summary_by_domain")
+               << QStringLiteral("DROP INDEX messages_summary_by_day");
+    return statements;
 }
 
 } // namespace
