@@ -9,6 +9,7 @@
 #include "store/Dashboard.h"
 #include "store/Database.h"
 #include "store/ImportLog.h"
+#include "store/Schema.h"
 #include "store/VerificationRuns.h"
 
 #include <QSqlError>
@@ -140,6 +141,7 @@ private slots:
     void deliveryStatusUpdateMovesTheCounts();
     void directRewriteAndDeleteKeepTheInvariant();
     void filtersTheSummaryCannotServeFallBack();
+    void migrationFillsFromExistingRows();
 
 private:
     void checkInvariant();
@@ -243,6 +245,11 @@ void TestStoreSummary::summaryEqualsGroupByAfterImport()
     checkInvariant();
     QCOMPARE(rows(*m_database, QStringLiteral("SELECT SUM(messages) FROM message_summary")),
              QStringList{QStringLiteral("120")});
+    // The headline counts the bounces with and without a known sender.
+    const HeadlineFigures all = Dashboard(*m_database).headline();
+    QCOMPARE(all.messages, qint64(120));
+    QVERIFY(all.bounces > 0);
+    QVERIFY(all.unattributedBounces > 0);
 }
 
 // Every read, over filters the summaries serve, equals the same read over the messages.
@@ -276,7 +283,8 @@ void TestStoreSummary::checkDashboard()
         fromMessages.setUseSummaries(false);
         const QByteArray where = "filter " + QByteArray::number(index++);
         QVERIFY2(describe(fromSummary.domains(filter)) == describe(fromMessages.domains(filter)), where);
-        QVERIFY2(!fromSummary.domains(filter).isEmpty(), where);
+        if (index == 1) // unfiltered
+            QVERIFY2(!fromSummary.domains(filter).isEmpty(), where);
         QVERIFY2(describe(fromSummary.selectors(filter)) == describe(fromMessages.selectors(filter)), where);
         QVERIFY2(describe(fromSummary.perDay(filter)) == describe(fromMessages.perDay(filter)), where);
         QVERIFY2(describe(fromSummary.perWeek(filter)) == describe(fromMessages.perWeek(filter)), where);
@@ -285,11 +293,6 @@ void TestStoreSummary::checkDashboard()
         QVERIFY2(fromSummary.lastError().isEmpty(), qPrintable(fromSummary.lastError()));
         QVERIFY2(fromMessages.lastError().isEmpty(), qPrintable(fromMessages.lastError()));
     }
-    // The unfiltered headline counts the bounces with and without a known sender.
-    const HeadlineFigures all = Dashboard(*m_database).headline();
-    QVERIFY(all.messages >= 119);
-    QVERIFY(all.bounces > 0);
-    QVERIFY(all.unattributedBounces > 0);
 }
 
 // A later run changes results and signatures (two signatures by one selector become one, by another).
@@ -395,6 +398,58 @@ void TestStoreSummary::filtersTheSummaryCannotServeFallBack()
     reference.setUseSummaries(false);
     QCOMPARE(describe(dashboard.domains(partDay)), describe(reference.domains(partDay)));
     QCOMPARE(describe(dashboard.selectors(result)), describe(reference.selectors(result)));
+}
+
+// Rows written at version 6 (before the summaries existed), re-verified there, then migrated: the
+// migration's fill equals the GROUP BY, and the triggers carry on from it.
+void TestStoreSummary::migrationFillsFromExistingRows()
+{
+    const QString path = m_dir.filePath(QStringLiteral("v6.authlens"));
+    {
+        Database::OpenOptions options;
+        options.targetVersion = 6;
+        auto opened = Database::open(path, options);
+        QVERIFY2(opened.database, qPrintable(opened.error));
+        VerificationRuns runs(*opened.database);
+        const qint64 run = runs.begin(QStringLiteral("import at v6"));
+        BatchWriter writer(*opened.database);
+        QList<qint64> ids;
+        for (int i = 0; i < 40; ++i) {
+            auto item =
+                samples::message(i, i % 2 ? QStringLiteral("a.example") : QStringLiteral("b.example"), run,
+                                 i % 3 ? QStringLiteral("pass") : QStringLiteral("fail"), i % 5, i % 4 == 0);
+            if (i % 9 == 0)
+                item.message.deliveryStatus = {true, QStringLiteral("failed"), QStringLiteral("5.1.1"),
+                                               QStringLiteral("a.example")};
+            const auto outcome = writer.write(item);
+            QVERIFY2(outcome.ok, qPrintable(outcome.error));
+            ids << outcome.messageId;
+        }
+        const qint64 later = runs.begin(QStringLiteral("reverify at v6"));
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(writer
+                        .writeVerification(ids.at(i), later,
+                                           results(QStringLiteral("a.example"), QStringLiteral("neutral"),
+                                                   QString(), QStringLiteral("fail"), true))
+                        .ok);
+        QVERIFY(writer.flush());
+    }
+    auto opened = Database::open(path);
+    QVERIFY2(opened.database, qPrintable(opened.error));
+    QCOMPARE(opened.database->schemaVersion(), Schema::latestVersion());
+    std::swap(m_database, opened.database);
+    checkInvariant();
+    QCOMPARE(rows(*m_database, QStringLiteral("SELECT SUM(messages) FROM message_totals")),
+             QStringList{QStringLiteral("40")});
+    QCOMPARE(rows(*m_database, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE "
+                                              "'messages_summary_by_%'")),
+             QStringList{QStringLiteral("1")}); // the date one stays for the message list
+    BatchWriter writer(*m_database);
+    const qint64 run = VerificationRuns(*m_database).begin(QStringLiteral("after migration"));
+    QVERIFY(writer.write(samples::message(500, QStringLiteral("c.example"), run)).ok);
+    QVERIFY(writer.flush());
+    checkInvariant();
+    std::swap(m_database, opened.database);
 }
 
 QTEST_GUILESS_MAIN(TestStoreSummary)
