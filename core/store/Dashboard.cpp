@@ -449,6 +449,21 @@ QList<PeriodStats> Dashboard::perWeek(const MessageFilter& filter)
     return result;
 }
 
+qint64 Dashboard::messageCount(const MessageFilter& filter)
+{
+    const Counted source = counted(filter, {});
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT COALESCE(SUM(%1), 0) FROM %2 m%3")
+                      .arg(source.weight, source.table, source.where.sql));
+    for (const QVariant& value : source.where.bindings)
+        query.addBindValue(value);
+    if (!query.exec() || !query.next()) {
+        m_lastError = query.lastError().text();
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
 HeadlineFigures Dashboard::headline(const MessageFilter& filter)
 {
     HeadlineFigures figures;

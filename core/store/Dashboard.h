@@ -114,6 +114,9 @@ public:
     QList<PeriodStats> perDay(const MessageFilter& filter = {});
     QList<PeriodStats> perWeek(const MessageFilter& filter = {});
     HeadlineFigures headline(const MessageFilter& filter = {});
+    // How many messages the filter selects (the message list's row count), from the summaries when the
+    // filter allows; -1 on error.
+    qint64 messageCount(const MessageFilter& filter = {});
     // Per sending domain: sent, bounced, rate; highest known rate first, then most bounces. Only the
     // filter's date range, source and domain narrow it (a bounce is dated and sourced by its report).
     QList<BounceStats> bounces(const MessageFilter& filter = {});

@@ -2,6 +2,7 @@
 #include "messages/MessageTableModel.h"
 
 #include "charts/ChartWidget.h"
+#include "store/Dashboard.h"
 
 #include <QGuiApplication>
 #include <QLocale>
@@ -37,7 +38,8 @@ void MessageTableModel::reload()
     m_cursors.clear();
     m_rows = 0;
     if (m_database) {
-        const qint64 count = store::MessageQueries(*m_database).count(m_query.filter);
+        // The pre-aggregated counts answer most filters without walking the messages (schema v7).
+        const qint64 count = store::Dashboard(*m_database).messageCount(m_query.filter);
         m_rows = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
     }
     endResetModel();

@@ -9,6 +9,7 @@
 #include "store/Dashboard.h"
 #include "store/Database.h"
 #include "store/ImportLog.h"
+#include "store/MessageQueries.h"
 #include "store/Schema.h"
 #include "store/VerificationRuns.h"
 
@@ -289,6 +290,8 @@ void TestStoreSummary::checkDashboard()
         QVERIFY2(describe(fromSummary.perDay(filter)) == describe(fromMessages.perDay(filter)), where);
         QVERIFY2(describe(fromSummary.perWeek(filter)) == describe(fromMessages.perWeek(filter)), where);
         QVERIFY2(describe(fromSummary.bounces(filter)) == describe(fromMessages.bounces(filter)), where);
+        QVERIFY2(fromSummary.messageCount(filter) == fromMessages.messageCount(filter), where);
+        QVERIFY2(fromSummary.messageCount(filter) == MessageQueries(*m_database).count(filter), where);
         QVERIFY2(describe(fromSummary.headline(filter)) == describe(fromMessages.headline(filter)), where);
         QVERIFY2(fromSummary.lastError().isEmpty(), qPrintable(fromSummary.lastError()));
         QVERIFY2(fromMessages.lastError().isEmpty(), qPrintable(fromMessages.lastError()));
