@@ -104,10 +104,19 @@ QString Database::migrate(std::optional<int> targetVersion)
         if (migration.version <= *current || migration.version > target)
             continue;
         // Each step is one transaction, version stamp included: a step either happens entirely or not.
-        if (!db.transaction())
+        // The write lock comes first and the version is read again under it, because another process
+        // may have migrated the same file while this one waited.
+        if (QSqlQuery begin(db); !begin.exec(m_dialect->beginWriteTransactionStatement()))
             return QStringLiteral("cannot start migration %1: %2")
                 .arg(migration.version)
-                .arg(db.lastError().text());
+                .arg(begin.lastError().text());
+        const std::optional<int> underLock = m_dialect->schemaVersion(db);
+        if (!underLock || *underLock >= migration.version) {
+            db.commit();
+            if (!underLock)
+                return QStringLiteral("cannot read the schema version: %1").arg(db.lastError().text());
+            continue;
+        }
         QStringList statements = migration.statements;
         statements << m_dialect->setSchemaVersionStatement(migration.version);
         for (const QString& statement : statements) {

@@ -25,6 +25,9 @@ public:
     virtual QString autoIdColumn() const = 0; // "id <this>"
     virtual QString blobType() const = 0;
 
+    // Begins a transaction that holds the write lock from its first statement, so that two processes
+    // opening one database at once (the desktop and authlens-cli) migrate it one after the other.
+    virtual QString beginWriteTransactionStatement() const = 0;
     // The schema version stamp, written inside the migration's transaction.
     virtual std::optional<int> schemaVersion(const QSqlDatabase& connection) const = 0;
     virtual QString setSchemaVersionStatement(int version) const = 0;

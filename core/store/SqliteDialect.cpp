@@ -56,6 +56,13 @@ QString SqliteDialect::blobType() const
     return QStringLiteral("BLOB");
 }
 
+QString SqliteDialect::beginWriteTransactionStatement() const
+{
+    // A deferred BEGIN would read the old version, then fail on "table already exists" (or with a
+    // stale WAL snapshot) once the other process has committed; IMMEDIATE waits for it (busy_timeout).
+    return QStringLiteral("BEGIN IMMEDIATE");
+}
+
 std::optional<int> SqliteDialect::schemaVersion(const QSqlDatabase& connection) const
 {
     QSqlQuery query(connection);

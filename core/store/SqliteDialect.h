@@ -13,6 +13,7 @@ public:
     QStringList connectionSetup() const override;
     QString autoIdColumn() const override;
     QString blobType() const override;
+    QString beginWriteTransactionStatement() const override;
     std::optional<int> schemaVersion(const QSqlDatabase& connection) const override;
     QString setSchemaVersionStatement(int version) const override;
     QString insertReturningIdUnlessConflict(const QString& table, const QStringList& columns,

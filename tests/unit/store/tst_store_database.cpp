@@ -12,6 +12,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
@@ -75,6 +76,7 @@ private slots:
     void refusesNewerSchemaAndNonDatabases();
     void refusesUseFromAnotherThread();
     void crashMidBatchKeepsCommittedRowsOnly();
+    void twoOpenersMigrateOneAfterTheOther();
 };
 
 void TestStoreDatabase::createsSchemaWithPragmas()
@@ -293,6 +295,45 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     TestStoreDatabase test;
     return QTest::qExec(&test, argc, argv);
+}
+
+// The desktop and authlens-cli may open one database at the same moment. The one that read the old
+// version must wait for the other's migration step and then skip it, not fail on "already exists".
+void TestStoreDatabase::twoOpenersMigrateOneAfterTheOther()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shared.authlens"));
+    Database::OpenOptions atVersion1;
+    atVersion1.targetVersion = 1;
+    auto first = Database::open(path, atVersion1);
+    QVERIFY2(first.database, qPrintable(first.error));
+    QSqlDatabase firstConnection = first.database->connection();
+    QSqlQuery lock(firstConnection);
+    QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+    QString secondError = QStringLiteral("not run");
+    int secondVersion = -1;
+    QThread* second = QThread::create([&] {
+        auto opened = Database::open(path); // reads version 1, then waits for the lock
+        secondError = opened.error;
+        if (opened.database)
+            secondVersion = opened.database->schemaVersion();
+    });
+    second->start();
+    QThread::msleep(300);
+    const Migration step2 = Schema::migrations(first.database->dialect()).at(1);
+    QCOMPARE(step2.version, 2);
+    QStringList statements = step2.statements;
+    statements << first.database->dialect().setSchemaVersionStatement(2);
+    for (const QString& statement : statements) {
+        QSqlQuery query(firstConnection);
+        QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+    }
+    QVERIFY(firstConnection.commit());
+    QVERIFY(second->wait(20000));
+    delete second;
+    QVERIFY2(secondError.isEmpty(), qPrintable(secondError));
+    QCOMPARE(secondVersion, Schema::latestVersion());
 }
 
 #include "tst_store_database.moc"
