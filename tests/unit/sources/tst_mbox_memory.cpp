@@ -28,6 +28,20 @@ qint64 peakRss()
 
 constexpr qint64 MB = 1024 * 1024;
 
+// AddressSanitizer keeps freed memory in quarantine and pads every allocation, so resident memory
+// measures the sanitizer, not the reader; these bounds are checked by the plain build.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
 } // namespace
 
 class TestMboxMemory : public QObject
@@ -42,6 +56,8 @@ private slots:
         QVERIFY(m_dir.isValid());
         if (peakRss() < 0)
             QSKIP("/proc/self/status has no VmHWM here");
+        if (kAddressSanitizer)
+            QSKIP("resident memory under AddressSanitizer measures its quarantine; the dev build checks it");
     }
 
     void twoHundredMegabytesStreamWithFlatMemory()

@@ -171,7 +171,9 @@ void TestStoreBounces::filterNarrowsBothSides()
     MessageFilter firstDays;
     firstDays.from = QDateTime(QDate(2026, 11, 2), QTime(0, 0), Qt::UTC);
     firstDays.to = QDateTime(QDate(2026, 11, 7), QTime(0, 0), Qt::UTC);
-    const BounceStats* com = find(dashboard.bounces(firstDays), QStringLiteral("example.com"));
+    // Held in a variable: find() points into the list, which must outlive the comparisons.
+    const QList<BounceStats> firstDaysStats = dashboard.bounces(firstDays);
+    const BounceStats* com = find(firstDaysStats, QStringLiteral("example.com"));
     QVERIFY(com);
     QCOMPARE(com->sent, 20);
     QCOMPARE(com->bounces, 2);
