@@ -156,6 +156,13 @@ private slots:
                        m_records, m_dir.filePath(QStringLiteral("nothing-here.mbox"))});
         QVERIFY(missing.waitForFinished(30000));
         QCOMPARE(missing.exitCode(), 2);
+        QProcess badBatch;
+        badBatch.start(QStringLiteral(AUTHLENS_CLI),
+                       {QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--batch"),
+                        QStringLiteral("0"), m_mbox});
+        QVERIFY(badBatch.waitForFinished(30000));
+        QCOMPARE(badBatch.exitCode(), 2);
+        QVERIFY(badBatch.readAllStandardError().contains("--batch needs a number"));
     }
 };
 
