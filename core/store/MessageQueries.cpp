@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/RawMessageCodec.h"
 
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -139,7 +140,78 @@ MessagePage MessageQueries::page(const MessageListQuery& request)
         const MessageListRow& last = page.rows.last();
         page.next = MessageCursor{sortValueOf(request.sortKey, last), last.id};
     }
+    if (!page.rows.isEmpty() && !attachSignatures(page.rows))
+        page.error = m_lastError;
     return page;
+}
+
+bool MessageQueries::attachSignatures(QList<MessageListRow>& rows)
+{
+    // One statement for the page: each message's signatures of its newest run, by the per-message index.
+    QHash<qint64, qsizetype> rowOf;
+    rowOf.reserve(rows.size());
+    QStringList marks;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        rowOf.insert(rows.at(i).id, i);
+        marks << QStringLiteral("?");
+    }
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT s.message_id, s.sdid, s.selector, s.result FROM messages m "
+                       "JOIN dkim_signatures s ON s.message_id = m.id AND s.run_id = m.latest_run_id "
+                       "WHERE m.id IN (%1) ORDER BY s.message_id, s.signature_index")
+            .arg(marks.join(QLatin1Char(','))));
+    for (const MessageListRow& row : rows)
+        query.addBindValue(row.id);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return false;
+    }
+    while (query.next()) {
+        const qsizetype index = rowOf.value(query.value(0).toLongLong(), -1);
+        if (index >= 0)
+            rows[index].signatures.append(
+                {query.value(1).toString(), query.value(2).toString(), query.value(3).toString()});
+    }
+    return true;
+}
+
+QList<MessageCursor> MessageQueries::pageCursors(const MessageListQuery& request, int pageSize,
+                                                 const std::atomic<bool>* stop)
+{
+    if (pageSize < 1)
+        return {};
+    const Dashboard::Condition where = Dashboard::whereClause(request.filter);
+    const QString column = sortColumn(request.sortKey);
+    const QString direction = request.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    const QString order = request.sortKey == MessageSortKey::Id
+                              ? QStringLiteral("m.id %1").arg(direction)
+                              : QStringLiteral("%1 %2, m.id %2").arg(column, direction);
+    // ROW_NUMBER() is standard SQL (SQLite 3.25, PostgreSQL): the engine numbers the rows along the
+    // index and only every page's last row comes back through the driver.
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT sort_value, id FROM (SELECT %1 AS sort_value, m.id AS id, "
+                                 "ROW_NUMBER() OVER (ORDER BY %2) AS n FROM messages m%3) numbered "
+                                 "WHERE n % ? = 0 ORDER BY n")
+                      .arg(column, order, where.sql));
+    for (const QVariant& value : where.bindings)
+        query.addBindValue(value);
+    query.addBindValue(pageSize);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return {};
+    }
+    QList<MessageCursor> cursors;
+    while (query.next()) {
+        if (stop && stop->load(std::memory_order_relaxed))
+            return {};
+        // A boundary without a sort value (no Date header) is kept as it is: a keyset range cannot
+        // start there, so the list reaches that page by offset.
+        cursors.append(MessageCursor{query.value(0), query.value(1).toLongLong()});
+    }
+    return cursors;
 }
 
 qint64 MessageQueries::count(const MessageFilter& filter)

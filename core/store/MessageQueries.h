@@ -4,6 +4,7 @@
 #include "store/Dashboard.h"
 #include "store/Records.h"
 
+#include <atomic>
 #include <optional>
 
 namespace authlens::store {
@@ -39,6 +40,14 @@ struct MessageListQuery
     std::optional<MessageCursor> after;
 };
 
+// One DKIM signature of a list row, as the newest run judged it.
+struct SignatureBrief
+{
+    QString sdid;
+    QString selector;
+    QString result;
+};
+
 struct MessageListRow
 {
     qint64 id = 0;
@@ -50,6 +59,7 @@ struct MessageListRow
     QString dkimResult;
     QString spfResult;
     QString dmarcResult;
+    QList<SignatureBrief> signatures; // in signature order; empty for an unsigned message
 };
 
 struct MessagePage
@@ -79,6 +89,13 @@ public:
 
     MessagePage page(const MessageListQuery& query);
     qint64 count(const MessageFilter& filter = {});
+    // Where each full page of `pageSize` rows ends, in the query's order (element i: the cursor after
+    // page i), so a list can jump to any page with a keyset range instead of an OFFSET walk. One pass
+    // over the sort index, numbered by the engine, returning only the page boundaries; `stop` set by
+    // another thread ends it early (empty result). A boundary row without a sort value gives a cursor
+    // with a null sort value, which cannot start a keyset range.
+    QList<MessageCursor> pageCursors(const MessageListQuery& query, int pageSize,
+                                     const std::atomic<bool>* stop = nullptr);
     // The results of `runId`, or of the newest run when 0.
     std::optional<MessageDetail> detail(qint64 messageId, qint64 runId = 0);
     // The raw bytes as imported; nullopt when only a reference to the source was kept.
@@ -95,6 +112,8 @@ public:
     static Statement pageStatement(const MessageListQuery& query);
 
 private:
+    bool attachSignatures(QList<MessageListRow>& rows);
+
     Database& m_database;
     QString m_lastError;
 };

@@ -49,6 +49,9 @@ private slots:
     void filtersNarrow();
     void pagesByOffsetAndKeyset();
     void pageQueriesUseAnIndex();
+    void pageRowsCarryTheirSignatures();
+    void pageCursorsJumpLikeOffsets_data();
+    void pageCursorsJumpLikeOffsets();
     void pagesAtScale();
 
 private:
@@ -222,6 +225,90 @@ void TestStoreQueries::pagesByOffsetAndKeyset()
     QVERIFY(!page.next);
 }
 
+void TestStoreQueries::pageRowsCarryTheirSignatures()
+{
+    MessageQueries queries(*m_database);
+    MessageListQuery request;
+    request.limit = 100;
+    request.sortKey = MessageSortKey::Id;
+    request.descending = false;
+    const MessagePage page = queries.page(request);
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QCOMPARE(page.rows.size(), 42);
+    int withTwo = 0;
+    for (const MessageListRow& row : page.rows) {
+        if (row.fromDomain == QLatin1String("example.org")) {
+            QVERIFY(row.signatures.isEmpty());
+            continue;
+        }
+        QVERIFY(!row.signatures.isEmpty());
+        const SignatureBrief& first = row.signatures.first();
+        QCOMPARE(first.sdid, QStringLiteral("example.com"));
+        QCOMPARE(first.selector, QStringLiteral("s1"));
+        // Messages 20..29 (by import order) fail on s1.
+        const int number = row.subject.mid(8).toInt();
+        QCOMPARE(first.result, number < 20 ? QStringLiteral("pass") : QStringLiteral("fail"));
+        if (row.signatures.size() == 2) {
+            ++withTwo;
+            QCOMPARE(row.signatures.at(1).sdid, QStringLiteral("esp.example"));
+            QCOMPARE(row.signatures.at(1).selector, QStringLiteral("esp"));
+            QCOMPARE(row.signatures.at(1).result, QStringLiteral("pass"));
+            QCOMPARE(number % 3, 0);
+        }
+    }
+    QCOMPARE(withTwo, 10);
+}
+
+void TestStoreQueries::pageCursorsJumpLikeOffsets_data()
+{
+    QTest::addColumn<int>("sortKey");
+    QTest::addColumn<bool>("descending");
+    QTest::addColumn<QString>("domain");
+    QTest::addColumn<int>("pageSize");
+    QTest::newRow("date, newest first, 5 per page") << int(MessageSortKey::Date) << true << QString() << 5;
+    QTest::newRow("date, oldest first, 7 per page") << int(MessageSortKey::Date) << false << QString() << 7;
+    QTest::newRow("subject, 4 per page") << int(MessageSortKey::Subject) << false << QString() << 4;
+    QTest::newRow("one domain, 3 per page")
+        << int(MessageSortKey::Date) << true << QStringLiteral("example.com") << 3;
+    QTest::newRow("one page larger than all") << int(MessageSortKey::Date) << true << QString() << 100;
+}
+
+// Every page reached through its boundary cursor holds exactly the rows the OFFSET query gives.
+void TestStoreQueries::pageCursorsJumpLikeOffsets()
+{
+    QFETCH(int, sortKey);
+    QFETCH(bool, descending);
+    QFETCH(QString, domain);
+    QFETCH(int, pageSize);
+    MessageQueries queries(*m_database);
+    MessageListQuery request;
+    request.sortKey = MessageSortKey(sortKey);
+    request.descending = descending;
+    request.filter.domain = domain;
+    request.limit = pageSize;
+    const QList<MessageCursor> cursors = queries.pageCursors(request, pageSize);
+    const qint64 total = queries.count(request.filter);
+    QCOMPARE(qint64(cursors.size()), total / pageSize);
+    for (int pageNumber = 1; pageNumber * pageSize < total; ++pageNumber) {
+        MessageListQuery byOffset = request;
+        byOffset.offset = qint64(pageNumber) * pageSize;
+        MessageListQuery byCursor = request;
+        byCursor.after = cursors.at(pageNumber - 1);
+        const MessagePage expected = queries.page(byOffset);
+        const MessagePage jumped = queries.page(byCursor);
+        QVERIFY2(jumped.error.isEmpty(), qPrintable(jumped.error));
+        QCOMPARE(jumped.rows.size(), expected.rows.size());
+        for (qsizetype i = 0; i < expected.rows.size(); ++i)
+            QCOMPARE(jumped.rows.at(i).id, expected.rows.at(i).id);
+        // The cursor is the last row of the page before.
+        MessageListQuery previous = request;
+        previous.offset = qint64(pageNumber - 1) * pageSize;
+        QCOMPARE(cursors.at(pageNumber - 1).id, queries.page(previous).rows.last().id);
+    }
+    std::atomic<bool> stop{true};
+    QVERIFY(queries.pageCursors(request, pageSize, &stop).isEmpty());
+}
+
 void TestStoreQueries::pageQueriesUseAnIndex()
 {
     const SqlDialect& dialect = m_database->dialect();
@@ -304,6 +391,18 @@ void TestStoreQueries::pagesAtScale()
     request.offset = 0;
     request.after = first.next;
     QCOMPARE(measure("second by keyset", request).rows.size(), 200);
+    {
+        QElapsedTimer cursorClock;
+        cursorClock.start();
+        MessageListQuery all;
+        const QList<MessageCursor> cursors = queries.pageCursors(all, 256);
+        qInfo("page cursors: %lld boundaries in %.0f ms", qint64(cursors.size()),
+              double(cursorClock.elapsed()));
+        QCOMPARE(qint64(cursors.size()), qint64(total / 256));
+        all.limit = 256;
+        all.after = cursors.at(cursors.size() / 2);
+        QCOMPARE(measure("in the middle by its page cursor", all).rows.size(), 256);
+    }
     MessageListQuery oneDomain;
     oneDomain.filter.domain = QStringLiteral("sender42.example");
     QCOMPARE(measure("one domain, newest first", oneDomain).rows.size(), qMin(200, total / 500));
