@@ -147,7 +147,9 @@ private slots:
         QCOMPARE(model->filter().dkimResult, QStringLiteral("pass"));
         QVERIFY(model->rowCount() > 0);
         for (int row = 0; row < model->rowCount(); ++row)
-            QCOMPARE(model->index(row, desktop::MessageTableModel::DkimColumn).data().toString(),
+            QCOMPARE(model->index(row, desktop::MessageTableModel::DkimColumn)
+                         .data(desktop::MessageTableModel::ResultRole)
+                         .toString(),
                      QStringLiteral("pass"));
         m_window->messages()->setFilter({});
     }

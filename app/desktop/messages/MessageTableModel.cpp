@@ -3,10 +3,12 @@
 
 #include "charts/ChartWidget.h"
 #include "store/Dashboard.h"
+#include "store/Database.h"
 
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <limits>
 
@@ -16,6 +18,49 @@ MessageTableModel::MessageTableModel(QObject* parent)
     : QAbstractTableModel(parent)
 {
     m_query.limit = kPageSize;
+    connect(&m_pageIndexWatcher, &QFutureWatcherBase::finished, this, [this] {
+        const QFuture<QList<store::MessageCursor>> future = m_pageIndexWatcher.future();
+        if (future.isCanceled() || future.resultCount() == 0)
+            return;
+        m_pageIndex = future.result();
+        if (!m_pageIndex.isEmpty())
+            emit pageIndexReady();
+    });
+}
+
+MessageTableModel::~MessageTableModel()
+{
+    stopPageIndex();
+}
+
+void MessageTableModel::stopPageIndex()
+{
+    if (m_pageIndexStop)
+        m_pageIndexStop->store(true);
+    m_pageIndexStop.reset();
+    // The worker holds its own connection; it stops at the next row and must be gone before the
+    // database it reads is closed.
+    m_pageIndexWatcher.waitForFinished();
+    m_pageIndex.clear();
+}
+
+void MessageTableModel::startPageIndex()
+{
+    if (!m_database || m_rows < kPageIndexMinimumRows || m_database->path().isEmpty() ||
+        m_database->path() == QLatin1String(":memory:"))
+        return;
+    auto stop = std::make_shared<std::atomic<bool>>(false);
+    m_pageIndexStop = stop;
+    const QString path = m_database->path();
+    const store::MessageListQuery query = m_query;
+    m_pageIndexWatcher.setFuture(QtConcurrent::run([path, query, stop]() -> QList<store::MessageCursor> {
+        store::Database::OpenOptions options;
+        options.mustExist = true;
+        const store::Database::OpenResult opened = store::Database::open(path, options);
+        if (!opened.database)
+            return {};
+        return store::MessageQueries(*opened.database).pageCursors(query, kPageSize, stop.get());
+    }));
 }
 
 void MessageTableModel::setDatabase(store::Database* database)
@@ -32,6 +77,7 @@ void MessageTableModel::setFilter(const store::MessageFilter& filter)
 
 void MessageTableModel::reload()
 {
+    stopPageIndex();
     beginResetModel();
     m_pages.clear();
     m_pageOrder.clear();
@@ -43,6 +89,19 @@ void MessageTableModel::reload()
         m_rows = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
     }
     endResetModel();
+    startPageIndex();
+}
+
+std::optional<store::MessageCursor> MessageTableModel::cursorBefore(int page) const
+{
+    // Scrolling on from the page before: an index range from its last row costs the same at any
+    // depth, where OFFSET walks every row above (tens of milliseconds deep in a million rows).
+    const auto cursor = m_cursors.constFind(page - 1);
+    if (cursor != m_cursors.cend() && !cursor->sortValue.isNull())
+        return *cursor;
+    if (page >= 1 && page - 1 < m_pageIndex.size() && !m_pageIndex.at(page - 1).sortValue.isNull())
+        return m_pageIndex.at(page - 1);
+    return std::nullopt;
 }
 
 const store::MessageListRow* MessageTableModel::rowAt(int row) const
@@ -54,12 +113,7 @@ const store::MessageListRow* MessageTableModel::rowAt(int row) const
     if (it == m_pages.end()) {
         store::MessageListQuery query = m_query;
         query.offset = qint64(page) * kPageSize;
-        query.after.reset();
-        // Scrolling on from the page before: an index range from its last row costs the same at any
-        // depth, where OFFSET walks every row above (tens of milliseconds deep in a million rows).
-        const auto cursor = m_cursors.constFind(page - 1);
-        if (cursor != m_cursors.cend() && !cursor->sortValue.isNull())
-            query.after = *cursor;
+        query.after = cursorBefore(page);
         store::MessageQueries queries(*m_database);
         store::MessagePage loaded = queries.page(query);
         const qsizetype expected = std::min<qint64>(kPageSize, m_rows - qint64(page) * kPageSize);
@@ -80,6 +134,16 @@ const store::MessageListRow* MessageTableModel::rowAt(int row) const
     }
     const int inPage = row % kPageSize;
     return inPage < it->size() ? &it->at(inPage) : nullptr;
+}
+
+QString MessageTableModel::signatureSummary(const store::MessageListRow& row)
+{
+    // Each signature as d/s and its result, in signature order: which signer failed is what an analyst
+    // scans this column for.
+    QStringList parts;
+    for (const store::SignatureBrief& signature : row.signatures)
+        parts << tr("%1/%2 %3").arg(signature.sdid, signature.selector, signature.result);
+    return parts.join(QStringLiteral(", "));
 }
 
 qint64 MessageTableModel::messageId(int row) const
@@ -120,6 +184,8 @@ QVariant MessageTableModel::data(const QModelIndex& index, int role) const
         }
     };
     switch (role) {
+    case ResultRole:
+        return result();
     case Qt::DisplayRole:
         switch (index.column()) {
         case DateColumn:
@@ -129,6 +195,10 @@ QVariant MessageTableModel::data(const QModelIndex& index, int role) const
             return r->fromAddress;
         case SubjectColumn:
             return r->subject;
+        case DkimColumn:
+            if (!r->signatures.isEmpty())
+                return signatureSummary(*r);
+            return result().isEmpty() ? tr("—") : result();
         default:
             return result().isEmpty() ? tr("—") : result();
         }
@@ -144,6 +214,12 @@ QVariant MessageTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == FromColumn)
             return r->fromDomain;
+        if (index.column() == DkimColumn && !r->signatures.isEmpty()) {
+            QStringList lines{tr("DKIM: %1").arg(r->dkimResult)};
+            for (const store::SignatureBrief& signature : r->signatures)
+                lines << tr("d=%1 s=%2: %3").arg(signature.sdid, signature.selector, signature.result);
+            return lines.join(QLatin1Char('\n'));
+        }
         return {};
     default:
         return {};
