@@ -351,7 +351,7 @@
         <translation>Taux de pass</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+33"/>
         <source>seen %n time(s)</source>
         <translation>
             <numerusform>vu %n fois</numerusform>
@@ -890,7 +890,7 @@
         <translation>Taux de rebond par domaine d&apos;envoi</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>All domains</source>
         <translation>Tous les domaines</translation>
     </message>
@@ -2441,17 +2441,33 @@ Correctif&#xa0;: %2</translation>
 <context>
     <name>authlens::desktop::MessageTableModel</name>
     <message>
-        <location filename="../app/desktop/messages/MessageTableModel.cpp" line="+125"/>
+        <location filename="../app/desktop/messages/MessageTableModel.cpp" line="+145"/>
+        <source>%1/%2 %3</source>
+        <translation>%1/%2 %3</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>(no date)</source>
         <translation>(sans date)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <location line="+2"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+15"/>
+        <source>DKIM: %1</source>
+        <translation>DKIM : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>d=%1 s=%2: %3</source>
+        <translation>d=%1 s=%2 : %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
