@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The virtualized message list over a database too large for OFFSET jumps: the page index built on a
 // worker thread must give exactly the rows OFFSET gives, at any depth, for every order and filter; a
-// model destroyed while its index is being built must neither crash nor leave the worker reading a
-// closed database; the DKIM column shows each signature.
+// model destroyed or refiltered while its index is being built must neither crash nor wait for it; the DKIM
+// column shows each signature.
 #include "../unit/store/StoreSamples.h"
 #include "messages/MessageTableModel.h"
 #include "store/BatchWriter.h"
@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <algorithm>
 
@@ -148,8 +149,9 @@ private slots:
             auto model = std::make_unique<Model>();
             model->setDatabase(m_database.get());
             QTest::qWait(i * 3);
-            model.reset(); // waits for its worker, which stops at the next row
+            model.reset(); // its worker stops at its next row, on its own connection
         }
+        QThreadPool::globalInstance()->waitForDone(60000);
         // The database is still usable: no connection or lock left behind by a worker.
         QCOMPARE(store::MessageQueries(*m_database).count(), qint64(kMessages));
     }

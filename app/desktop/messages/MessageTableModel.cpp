@@ -35,12 +35,13 @@ MessageTableModel::~MessageTableModel()
 
 void MessageTableModel::stopPageIndex()
 {
+    // Never waits: the worker owns its connection and copies of the path and query, so it can finish on
+    // its own (it stops at its next row; an engine still sorting for an unindexed order may take a
+    // second) while the list already shows the new filter. Its result is dropped.
     if (m_pageIndexStop)
         m_pageIndexStop->store(true);
     m_pageIndexStop.reset();
-    // The worker holds its own connection; it stops at the next row and must be gone before the
-    // database it reads is closed.
-    m_pageIndexWatcher.waitForFinished();
+    m_pageIndexWatcher.setFuture(QFuture<QList<store::MessageCursor>>());
     m_pageIndex.clear();
 }
 
