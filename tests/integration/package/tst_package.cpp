@@ -141,7 +141,7 @@ void TestPackage::initTestCase()
         run(QStringLiteral(AUTHLENS_CPACK),
             {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"), out,
              QStringLiteral("--config"), QStringLiteral(AUTHLENS_BINARY_DIR "/CPackConfig.cmake")},
-            150000);
+            600000);
     QVERIFY2(cpack.finished && cpack.exitCode == 0, qPrintable(cpack.describe()));
     qInfo("cpack -G DEB took %lld ms", static_cast<long long>(timer.elapsed()));
 
