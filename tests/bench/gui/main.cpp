@@ -18,12 +18,14 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTableView>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
