@@ -3,6 +3,7 @@
 
 #include "store/ColumnValues.h"
 #include "store/Database.h"
+#include "store/Schema.h"
 
 #include <QCryptographicHash>
 #include <QSqlError>
@@ -14,6 +15,10 @@ namespace {
 // Rows of DNS records remembered per writer; beyond this the cache starts over (the UNIQUE key still
 // deduplicates, at the price of one lookup).
 constexpr qsizetype kMaxCachedDnsRecords = 200000;
+
+// Links to DNS records per INSERT at the commit (3 placeholders each; the rest goes in power-of-two
+// statements, so at most nine statement sizes are prepared).
+constexpr int kLinksPerStatement = 256;
 
 const QStringList kMessageColumns = {
     QStringLiteral("content_hash"),      QStringLiteral("source_id"),
@@ -204,10 +209,60 @@ void BatchWriter::commitIfDue()
         flush();
 }
 
+void BatchWriter::deferSummaries()
+{
+    if (m_summariesDeferred || !m_inBatch)
+        return;
+    if (!m_canDeferSummaries)
+        m_canDeferSummaries = m_database.schemaVersion() >= 7; // the version with the summary tables
+    if (!*m_canDeferSummaries)
+        return;
+    // Nobody else writes while this transaction holds the write lock: every message above this id is one
+    // this writer inserts with the triggers off.
+    QSqlQuery& highest = prepared(QStringLiteral("highest-message"),
+                                  QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM messages"));
+    if (!highest.exec() || !highest.next()) {
+        highest.finish();
+        return; // the triggers stay on
+    }
+    m_deferredAfterId = highest.value(0).toLongLong();
+    highest.finish();
+    m_summariesDeferred =
+        m_database.dialect().suspendTriggers(m_database.connection(), Schema::summaryTriggerNames());
+}
+
+bool BatchWriter::catchUpSummaries()
+{
+    if (!m_summariesDeferred)
+        return true;
+    static const QStringList statements = Schema::summaryCatchUpStatements();
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        QSqlQuery& query = prepared(QStringLiteral("summary-catch-up-%1").arg(i), statements.at(i));
+        query.bindValue(0, m_deferredAfterId);
+        if (!exec(query, QStringLiteral("update the summaries"))) {
+            // Part of the counts may be in: only the whole batch can go, never a second try.
+            const QString error = m_lastError;
+            discard();
+            m_lastError = error;
+            return false;
+        }
+        query.finish();
+    }
+    m_database.dialect().resumeTriggers(m_database.connection());
+    m_summariesDeferred = false;
+    return true;
+}
+
 bool BatchWriter::flush()
 {
     if (!m_inBatch)
         return true;
+    if (!writeBatchRows() || !catchUpSummaries()) {
+        const QString error = m_lastError;
+        discard();
+        m_lastError = error;
+        return false;
+    }
     for (QSqlQuery& query : m_queries)
         query.finish();
     if (!m_database.commit()) {
@@ -231,10 +286,18 @@ void BatchWriter::discard()
     for (QSqlQuery& query : m_queries)
         query.finish();
     m_database.rollback();
+    if (m_summariesDeferred) {
+        m_database.dialect().resumeTriggers(m_database.connection());
+        m_summariesDeferred = false;
+    }
     m_inBatch = false;
     m_pending = 0;
     m_batchDnsRecordIds.clear();
     m_savepointDnsRecordIds.clear();
+    dropMessageRows();
+    m_batchLinks.clear();
+    m_batchFindings.clear();
+    m_batchFindingOrder.clear();
 }
 
 BatchWriter::Outcome BatchWriter::writeInSavepoint(const std::function<Outcome()>& body)
@@ -246,6 +309,7 @@ BatchWriter::Outcome BatchWriter::writeInSavepoint(const std::function<Outcome()
     if (!exec(begin, QStringLiteral("savepoint")))
         return {false, false, 0, m_lastError};
     m_savepointDnsRecordIds.clear();
+    dropMessageRows();
     Outcome outcome = body();
     if (outcome.ok) {
         QSqlQuery& release =
@@ -253,6 +317,7 @@ BatchWriter::Outcome BatchWriter::writeInSavepoint(const std::function<Outcome()
         if (exec(release, QStringLiteral("release savepoint"))) {
             m_batchDnsRecordIds.insert(m_savepointDnsRecordIds);
             m_savepointDnsRecordIds.clear();
+            keepMessageRows();
             ++m_pending;
             commitIfDue();
             return outcome;
@@ -266,11 +331,15 @@ BatchWriter::Outcome BatchWriter::writeInSavepoint(const std::function<Outcome()
         prepared(QStringLiteral("release"), QStringLiteral("RELEASE SAVEPOINT message_write"));
     exec(release, QStringLiteral("release savepoint"));
     m_savepointDnsRecordIds.clear();
+    dropMessageRows();
     return outcome;
 }
 
 BatchWriter::Outcome BatchWriter::write(const MessageWrite& item)
 {
+    if (!ensureBatch())
+        return {false, false, 0, m_lastError};
+    deferSummaries();
     return writeInSavepoint([&]() -> Outcome {
         const MessageRecord& message = item.message;
         const QByteArray hash = message.contentHash.isEmpty() ? contentHash(item.raw) : message.contentHash;
@@ -347,6 +416,9 @@ BatchWriter::Outcome BatchWriter::write(const MessageWrite& item)
 BatchWriter::Outcome BatchWriter::writeVerification(qint64 messageId, qint64 runId,
                                                     const VerificationResults& results)
 {
+    // The update triggers subtract the message's old summary row: the deferred rows must be in first.
+    if (!catchUpSummaries())
+        return {false, false, messageId, m_lastError};
     return writeInSavepoint([&]() -> Outcome {
         if (!writeResults(messageId, runId, results))
             return {false, false, messageId, m_lastError};
@@ -475,20 +547,7 @@ bool BatchWriter::writeResults(qint64 messageId, qint64 runId, const Verificatio
         const std::optional<qint64> recordId = dnsRecordId(record);
         if (!recordId)
             return false;
-        QSqlQuery& link = prepared(
-            QStringLiteral("consulted"),
-            dialect
-                .insertReturningIdUnlessConflict(
-                    QStringLiteral("message_dns_records"),
-                    {QStringLiteral("message_id"), QStringLiteral("run_id"), QStringLiteral("dns_record_id")},
-                    {QStringLiteral("message_id"), QStringLiteral("run_id"), QStringLiteral("dns_record_id")})
-                .replace(QLatin1String(" RETURNING id"), QString()));
-        link.bindValue(0, messageId);
-        link.bindValue(1, runId);
-        link.bindValue(2, *recordId);
-        if (!exec(link, QStringLiteral("link DNS record")))
-            return false;
-        link.finish();
+        m_messageLinks.append({messageId, runId, *recordId});
     }
     for (const FindingRecord& finding : results.findings) {
         if (!writeFinding(finding, messageId))
@@ -549,32 +608,101 @@ std::optional<qint64> BatchWriter::dnsRecordId(const DnsRecordRecord& record)
     return id;
 }
 
+// Counted in memory and written once per batch (writeBatchRows): the same finding is met by most messages of
+// a sender, and one upsert per occurrence was a statement per message and finding.
 bool BatchWriter::writeFinding(const FindingRecord& finding, qint64 messageId)
 {
+    const QByteArray key = findingContentKey(finding);
+    if (auto it = m_messageFindings.find(key); it != m_messageFindings.end()) {
+        ++it->occurrences;
+        return true;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_messageFindings.insert(
+        key,
+        {{QString::fromLatin1(key), finding.id, column::severityWord(finding.severity),
+          column::fromText(finding.subject), column::fromText(finding.message), column::fromText(finding.fix),
+          column::fromText(finding.correctedRecord), column::fromText(finding.reference),
+          column::fromTime(now), column::fromTime(now), 1, column::fromId(messageId)},
+         1});
+    m_messageFindingOrder.append(key);
+    return true;
+}
+
+void BatchWriter::keepMessageRows()
+{
+    m_batchLinks.append(m_messageLinks);
+    for (const QByteArray& key : std::as_const(m_messageFindingOrder)) {
+        const PendingFinding& finding = m_messageFindings[key];
+        if (auto it = m_batchFindings.find(key); it != m_batchFindings.end()) {
+            it->occurrences += finding.occurrences;
+        } else {
+            m_batchFindings.insert(key, finding);
+            m_batchFindingOrder.append(key);
+        }
+    }
+    dropMessageRows();
+}
+
+void BatchWriter::dropMessageRows()
+{
+    m_messageLinks.clear();
+    m_messageFindings.clear();
+    m_messageFindingOrder.clear();
+}
+
+bool BatchWriter::writeLinks(qsizetype first, int count)
+{
+    QSqlQuery& insert = prepared(
+        QStringLiteral("links-%1").arg(count),
+        m_database.dialect().insertRowsUnlessConflict(
+            QStringLiteral("message_dns_records"),
+            {QStringLiteral("message_id"), QStringLiteral("run_id"), QStringLiteral("dns_record_id")},
+            {QStringLiteral("message_id"), QStringLiteral("run_id"), QStringLiteral("dns_record_id")},
+            count));
+    for (int i = 0; i < count; ++i) {
+        const Link& link = m_batchLinks.at(first + i);
+        insert.bindValue(3 * i, link.messageId);
+        insert.bindValue(3 * i + 1, link.runId);
+        insert.bindValue(3 * i + 2, link.dnsRecordId);
+    }
+    if (!exec(insert, QStringLiteral("link DNS records")))
+        return false;
+    insert.finish();
+    return true;
+}
+
+bool BatchWriter::writeBatchRows()
+{
+    qsizetype next = 0;
+    while (next < m_batchLinks.size()) {
+        int count = kLinksPerStatement;
+        while (count > m_batchLinks.size() - next)
+            count /= 2;
+        if (!writeLinks(next, count))
+            return false;
+        next += count;
+    }
+    m_batchLinks.clear();
     QSqlQuery& upsert =
         prepared(QStringLiteral("finding"),
                  m_database.dialect().upsert(QStringLiteral("findings"), kFindingColumns,
                                              {QStringLiteral("content_key")},
-                                             QStringLiteral("occurrences = findings.occurrences + 1, "
-                                                            "last_seen_at = excluded.last_seen_at")));
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QVariantList values = {QString::fromLatin1(findingContentKey(finding)),
-                                 finding.id,
-                                 column::severityWord(finding.severity),
-                                 column::fromText(finding.subject),
-                                 column::fromText(finding.message),
-                                 column::fromText(finding.fix),
-                                 column::fromText(finding.correctedRecord),
-                                 column::fromText(finding.reference),
-                                 column::fromTime(now),
-                                 column::fromTime(now),
-                                 1,
-                                 column::fromId(messageId)};
-    for (qsizetype i = 0; i < values.size(); ++i)
-        upsert.bindValue(int(i), values.at(i));
-    if (!exec(upsert, QStringLiteral("record finding")))
-        return false;
-    upsert.finish();
+                                             QStringLiteral("occurrences = findings.occurrences + "
+                                                            "excluded.occurrences, last_seen_at = "
+                                                            "excluded.last_seen_at")));
+    const int occurrencesColumn = int(kFindingColumns.indexOf(QStringLiteral("occurrences")));
+    for (const QByteArray& key : std::as_const(m_batchFindingOrder)) {
+        const PendingFinding& finding = m_batchFindings[key];
+        for (qsizetype i = 0; i < finding.values.size(); ++i)
+            upsert.bindValue(int(i),
+                             i == occurrencesColumn ? QVariant(finding.occurrences) : finding.values.at(i));
+        if (!exec(upsert, QStringLiteral("record finding")))
+            return false;
+        upsert.finish();
+    }
+    m_batchFindings.clear();
+    m_batchFindingOrder.clear();
     return true;
 }
 

@@ -24,6 +24,12 @@ class Database;
 // batch. Messages are deduplicated by the SHA-256 of their raw bytes (the UNIQUE content_hash): an
 // import that was killed and restarted never stores a message twice.
 //
+// The summary tables (schema version 7) are kept by triggers for every writer. Where the dialect can switch
+// this connection's triggers off (SQLite), write() does so for the rest of the batch and brings the summaries
+// up to date with one grouped statement per table when the batch commits, or before writeVerification()
+// needs the triggers again: the dashboard counts stay exact at every commit, at a fraction of the per-row
+// cost. While a batch is open, change or delete messages on this connection only through this writer.
+//
 // Use from the thread that opened the Database (one writer thread per import).
 class BatchWriter
 {
@@ -71,6 +77,9 @@ public:
     // Results of a later run (re-verification) for a stored message; earlier runs stay as history.
     Outcome writeVerification(qint64 messageId, qint64 runId, const VerificationResults& results);
 
+    // True while the open batch writes messages with the summary triggers off (tests).
+    bool summariesDeferred() const { return m_summariesDeferred; }
+
     bool flush();   // commits the open batch
     void discard(); // rolls the open batch back
     int pending() const { return m_pending; }
@@ -90,6 +99,12 @@ private:
     std::optional<qint64> dnsRecordId(const std::optional<DnsRecordRecord>& record);
     std::optional<qint64> dnsRecordId(const DnsRecordRecord& record);
     bool writeFinding(const FindingRecord& finding, qint64 messageId);
+    void deferSummaries();
+    bool catchUpSummaries();
+    void keepMessageRows();
+    void dropMessageRows();
+    bool writeBatchRows();
+    bool writeLinks(qsizetype first, int count);
 
     Database& m_database;
     Options m_options;
@@ -98,6 +113,28 @@ private:
     QElapsedTimer m_batchTimer;
     QString m_lastError;
     QHash<QString, QSqlQuery> m_queries;
+    // Rows written once per batch, before the commit: the DNS records each message's run consulted, and
+    // the findings with their occurrences counted (per message until its savepoint is released).
+    struct Link
+    {
+        qint64 messageId = 0;
+        qint64 runId = 0;
+        qint64 dnsRecordId = 0;
+    };
+    struct PendingFinding
+    {
+        QVariantList values; // the row of its first occurrence in the batch
+        qint64 occurrences = 0;
+    };
+    QList<Link> m_batchLinks;
+    QList<Link> m_messageLinks;
+    QHash<QByteArray, PendingFinding> m_batchFindings;
+    QList<QByteArray> m_batchFindingOrder; // first occurrence first
+    QHash<QByteArray, PendingFinding> m_messageFindings;
+    QList<QByteArray> m_messageFindingOrder;
+    std::optional<bool> m_canDeferSummaries; // the schema has the summary triggers (asked once)
+    bool m_summariesDeferred = false;
+    qint64 m_deferredAfterId = 0;                      // messages above this id are not in the summaries yet
     QHash<QByteArray, qint64> m_dnsRecordIds;          // content key -> id, for committed rows
     QHash<QByteArray, qint64> m_batchDnsRecordIds;     // inserted in the open batch
     QHash<QByteArray, qint64> m_savepointDnsRecordIds; // inserted for the message being written

@@ -522,7 +522,98 @@ QStringList version7()
     return statements;
 }
 
+// The keys of the rows a bulk writer stored with the triggers off (messages m with id > ?), named as the
+// summary table's columns.
+QString keyAliases(const std::vector<SummaryKey>& keys)
+{
+    QStringList values;
+    for (const SummaryKey& key : keys)
+        values << QStringLiteral("%1 AS %2")
+                      .arg(QString::fromLatin1(key.value).arg(QStringLiteral("m")),
+                           QLatin1String(key.column));
+    return values.join(QStringLiteral(", "));
+}
+
+QString columnsMatch(const QStringList& columns, const QString& table, const QString& other)
+{
+    QStringList parts;
+    for (const QString& column : columns)
+        parts << QStringLiteral("%1.%3 IS %2.%3").arg(table, other, column);
+    return parts.join(QStringLiteral(" AND "));
+}
+
+// GROUP BY 1, 2, ...: the aliases share some names with the messages' columns.
+QString positions(qsizetype count)
+{
+    QStringList numbers;
+    for (qsizetype i = 1; i <= count; ++i)
+        numbers << QString::number(i);
+    return numbers.join(QStringLiteral(", "));
+}
+
+QStringList columnNames(const std::vector<SummaryKey>& keys)
+{
+    QStringList columns;
+    for (const SummaryKey& key : keys)
+        columns << QLatin1String(key.column);
+    return columns;
+}
+
+// UPDATE ... FROM (standard in PostgreSQL, SQLite 3.33+), then INSERT of the groups still missing: the
+// NOT EXISTS sees the rows the UPDATE matched, so no group is counted twice.
+QStringList catchUp(const QString& table, const QStringList& keys, const QString& counts,
+                    const QString& deltas, const QString& additions)
+{
+    const QString match = columnsMatch(keys, table, QStringLiteral("d"));
+    return {
+        QStringLiteral("UPDATE %1 SET %2 FROM (%3) d WHERE %4").arg(table, additions, deltas, match),
+        QStringLiteral("INSERT INTO %1 (%2, %3) SELECT d.* FROM (%4) d WHERE NOT EXISTS (SELECT 1 FROM %1 "
+                       "WHERE %5)")
+            .arg(table, keys.join(QStringLiteral(", ")), counts, deltas, match)};
+}
+
 } // namespace
+
+QStringList Schema::summaryTriggerNames()
+{
+    return {QStringLiteral("message_summary_insert"),  QStringLiteral("message_summary_update"),
+            QStringLiteral("message_summary_delete"),  QStringLiteral("selector_summary_signature"),
+            QStringLiteral("selector_summary_update"), QStringLiteral("selector_summary_delete")};
+}
+
+QStringList Schema::summaryCatchUpStatements()
+{
+    QStringList statements;
+    for (const MessageSummaryTable& table : messageSummaryTables()) {
+        const QStringList keys = columnNames(table.keys);
+        const QString deltas =
+            QStringLiteral("SELECT %1, COUNT(*) AS messages FROM messages m WHERE m.id > ? "
+                           "GROUP BY %2")
+                .arg(keyAliases(table.keys), positions(keys.size()));
+        const QString name = QLatin1String(table.name);
+        statements << catchUp(name, keys, QStringLiteral("messages"), deltas,
+                              QStringLiteral("messages = %1.messages + d.messages").arg(name));
+    }
+    for (const SelectorSummaryTable& table : selectorSummaryTables()) {
+        const QStringList keys = columnNames(table.messageKeys)
+                                 << QStringLiteral("sdid") << QStringLiteral("selector")
+                                 << QStringLiteral("result");
+        // A message is in one group of message keys: the distinct count of the new messages adds up.
+        const QString deltas =
+            QStringLiteral(
+                "SELECT %1, s.sdid AS sdid, s.selector AS selector, s.result AS result, COUNT(*) AS "
+                "signatures, COUNT(DISTINCT s.message_id) AS messages FROM messages m JOIN "
+                "dkim_signatures s ON s.message_id = m.id AND s.run_id = m.latest_run_id WHERE "
+                "m.id > ? GROUP BY %2")
+                .arg(keyAliases(table.messageKeys), positions(keys.size()));
+        const QString name = QLatin1String(table.name);
+        statements << catchUp(
+            name, keys, QStringLiteral("signatures, messages"), deltas,
+            QStringLiteral("signatures = %1.signatures + d.signatures, messages = %1.messages + d.messages")
+                .arg(name));
+    }
+    return statements;
+}
 
 std::vector<Migration> Schema::migrations(const SqlDialect& dialect)
 {

@@ -27,6 +27,15 @@ class Schema
 public:
     static std::vector<Migration> migrations(const SqlDialect& dialect);
     static int latestVersion();
+
+    // The triggers that keep the summary tables (version 7) exact, row by row.
+    static QStringList summaryTriggerNames();
+    // A bulk writer that inserts messages and their newest run's signatures with those triggers off (one
+    // write transaction; nothing else changes the messages meanwhile) brings the summaries up to date once
+    // per batch with these statements, in this order: each binds one value, the highest message id stored
+    // before the triggers went off. Per table, the counts of the new rows grouped by the table's keys are
+    // added to the rows that exist, then the groups not present yet are inserted.
+    static QStringList summaryCatchUpStatements();
 };
 
 } // namespace authlens::store

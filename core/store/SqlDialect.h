@@ -36,11 +36,27 @@ public:
     // row's id (one row) when it inserted; no row when it did not.
     virtual QString insertReturningIdUnlessConflict(const QString& table, const QStringList& columns,
                                                     const QStringList& conflictColumns) const = 0;
+    // INSERT of `rows` rows in one statement (the placeholders row after row) that skips the rows whose
+    // `conflictColumns` are stored already.
+    virtual QString insertRowsUnlessConflict(const QString& table, const QStringList& columns,
+                                             const QStringList& conflictColumns, int rows) const = 0;
     // INSERT, or on conflict UPDATE SET `updateAssignments` (which may name `excluded.<column>`).
     virtual QString upsert(const QString& table, const QStringList& columns,
                            const QStringList& conflictColumns, const QString& updateAssignments) const = 0;
     // INSERT returning the new row's id.
     virtual QString insertReturningId(const QString& table, const QStringList& columns) const = 0;
+
+    // Bulk inserts: switches the triggers of this connection off and returns true when every trigger in the
+    // schema is one of `maintainedByCaller` (the caller then does their work itself, once per batch, before
+    // resumeTriggers()). False when the engine cannot or another trigger exists: nothing changed, the
+    // triggers keep running (the portable path).
+    virtual bool suspendTriggers(const QSqlDatabase& connection, const QStringList& maintainedByCaller) const
+    {
+        Q_UNUSED(connection);
+        Q_UNUSED(maintainedByCaller);
+        return false;
+    }
+    virtual void resumeTriggers(const QSqlDatabase& connection) const { Q_UNUSED(connection); }
 
     // "ok" when the database file is sound, else the engine's description of what is not.
     virtual QString integrityCheck(const QSqlDatabase& connection) const = 0;

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/SqliteDialect.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 namespace authlens::store {
 
@@ -21,6 +24,25 @@ QString plainInsert(const QString& table, const QStringList& columns)
 {
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
         .arg(table, columns.join(QLatin1Char(',')), placeholders(columns.size()));
+}
+
+// The connection's sqlite3 handle (Qt's QSQLITE driver links the system SQLite this library links), or
+// null for another driver.
+sqlite3* handleOf(const QSqlDatabase& connection)
+{
+    if (!connection.isValid() || connection.driver() == nullptr)
+        return nullptr;
+    const QVariant handle = connection.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
+
+bool setTriggersEnabled(sqlite3* database, bool enabled)
+{
+    int now = -1;
+    return sqlite3_db_config(database, SQLITE_DBCONFIG_ENABLE_TRIGGER, enabled ? 1 : 0, &now) == SQLITE_OK &&
+           now == (enabled ? 1 : 0);
 }
 
 } // namespace
@@ -84,6 +106,18 @@ QString SqliteDialect::insertReturningIdUnlessConflict(const QString& table, con
                                              .arg(conflictColumns.join(QLatin1Char(',')));
 }
 
+QString SqliteDialect::insertRowsUnlessConflict(const QString& table, const QStringList& columns,
+                                                const QStringList& conflictColumns, int rows) const
+{
+    const QString row = QStringLiteral("(%1)").arg(placeholders(columns.size()));
+    QStringList values;
+    for (int i = 0; i < rows; ++i)
+        values << row;
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES %3 ON CONFLICT (%4) DO NOTHING")
+        .arg(table, columns.join(QLatin1Char(',')), values.join(QLatin1Char(',')),
+             conflictColumns.join(QLatin1Char(',')));
+}
+
 QString SqliteDialect::upsert(const QString& table, const QStringList& columns,
                               const QStringList& conflictColumns, const QString& updateAssignments) const
 {
@@ -94,6 +128,35 @@ QString SqliteDialect::upsert(const QString& table, const QStringList& columns,
 QString SqliteDialect::insertReturningId(const QString& table, const QStringList& columns) const
 {
     return plainInsert(table, columns) + QStringLiteral(" RETURNING id");
+}
+
+bool SqliteDialect::suspendTriggers(const QSqlDatabase& connection,
+                                    const QStringList& maintainedByCaller) const
+{
+    sqlite3* database = handleOf(connection);
+    if (database == nullptr)
+        return false;
+    QSqlQuery triggers(connection);
+    if (!triggers.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+        return false;
+    while (triggers.next()) {
+        if (!maintainedByCaller.contains(triggers.value(0).toString()))
+            return false; // someone else's trigger: it must run
+    }
+    triggers.finish();
+    // Per connection, not stored: other connections (the views, a second writer) keep their triggers, and a
+    // killed writer leaves nothing behind. SQLite re-prepares the connection's statements on their next
+    // step, so statements prepared earlier follow the switch.
+    if (setTriggersEnabled(database, false))
+        return true;
+    setTriggersEnabled(database, true);
+    return false;
+}
+
+void SqliteDialect::resumeTriggers(const QSqlDatabase& connection) const
+{
+    if (sqlite3* database = handleOf(connection))
+        setTriggersEnabled(database, true);
 }
 
 QString SqliteDialect::integrityCheck(const QSqlDatabase& connection) const

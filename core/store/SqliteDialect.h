@@ -18,9 +18,14 @@ public:
     QString setSchemaVersionStatement(int version) const override;
     QString insertReturningIdUnlessConflict(const QString& table, const QStringList& columns,
                                             const QStringList& conflictColumns) const override;
+    QString insertRowsUnlessConflict(const QString& table, const QStringList& columns,
+                                     const QStringList& conflictColumns, int rows) const override;
     QString upsert(const QString& table, const QStringList& columns, const QStringList& conflictColumns,
                    const QString& updateAssignments) const override;
     QString insertReturningId(const QString& table, const QStringList& columns) const override;
+    bool suspendTriggers(const QSqlDatabase& connection,
+                         const QStringList& maintainedByCaller) const override;
+    void resumeTriggers(const QSqlDatabase& connection) const override;
     QString integrityCheck(const QSqlDatabase& connection) const override;
     QStringList queryPlan(const QSqlDatabase& connection, const QString& sql,
                           const QVariantList& bindings) const override;

@@ -141,6 +141,9 @@ private slots:
     void staleReverificationChangesNothing();
     void deliveryStatusUpdateMovesTheCounts();
     void directRewriteAndDeleteKeepTheInvariant();
+    void bulkWriteCatchesUpAtCommit();
+    void mixedBatchKeepsTheInvariant();
+    void discardedBatchRestoresTheTriggers();
     void filtersTheSummaryCannotServeFallBack();
     void migrationFillsFromExistingRows();
 
@@ -374,6 +377,88 @@ void TestStoreSummary::directRewriteAndDeleteKeepTheInvariant()
                                .arg(m_ids.at(105))));
     QVERIFY2(query.exec(QStringLiteral("DELETE FROM messages WHERE id = %1").arg(m_ids.at(105))),
              qPrintable(query.lastError().text()));
+    checkInvariant();
+}
+
+// The import's writer inserts with the summary triggers off and adds the batch's counts at the commit
+// (issue 5): until then the summaries do not have the new rows; after it they equal the GROUP BY again.
+void TestStoreSummary::bulkWriteCatchesUpAtCommit()
+{
+    const qint64 run = VerificationRuns(*m_database).begin(QStringLiteral("bulk"));
+    const QStringList before = rows(*m_database, QStringLiteral("SELECT SUM(messages) FROM message_totals"));
+    BatchWriter writer(*m_database);
+    for (int i = 0; i < 30; ++i) {
+        auto item =
+            samples::message(1000 + i, i % 2 ? QStringLiteral("example.com") : QStringLiteral("bulk.example"),
+                             run, i % 3 ? QStringLiteral("pass") : QStringLiteral("fail"), i % 4, i % 5 == 0);
+        if (i % 7 == 0)
+            item.results.dkim.append(samples::signature(item.message.fromDomain, QStringLiteral("s1"),
+                                                        item.results.dkim[0].result, 2));
+        QVERIFY2(writer.write(item).ok, qPrintable(writer.lastError()));
+        QVERIFY(writer.summariesDeferred());
+    }
+    // A duplicate in the same batch is not counted twice.
+    QVERIFY(!writer.write(samples::message(1000, QStringLiteral("bulk.example"), run)).isNew);
+    QCOMPARE(rows(*m_database, QStringLiteral("SELECT SUM(messages) FROM message_totals")), before);
+    QVERIFY(writer.flush());
+    QVERIFY(!writer.summariesDeferred());
+    QCOMPARE(rows(*m_database, QStringLiteral("SELECT SUM(messages) FROM message_totals")),
+             QStringList{QString::number(before.value(0).toLongLong() + 30)});
+    checkInvariant();
+}
+
+// New messages, re-verification of messages written earlier in the same batch (the update triggers need
+// the deferred rows counted first), more new messages, one message failing inside its savepoint: one commit.
+void TestStoreSummary::mixedBatchKeepsTheInvariant()
+{
+    const qint64 first = VerificationRuns(*m_database).begin(QStringLiteral("mixed import"));
+    const qint64 second = VerificationRuns(*m_database).begin(QStringLiteral("mixed reverify"));
+    BatchWriter writer(*m_database);
+    QList<qint64> ids;
+    for (int i = 0; i < 20; ++i) {
+        const auto outcome = writer.write(
+            samples::message(2000 + i, QStringLiteral("mixed.example"), first,
+                             i % 2 ? QStringLiteral("pass") : QStringLiteral("fail"), i % 3, i % 2 == 0));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        ids << outcome.messageId;
+    }
+    for (int i = 0; i < 10; ++i) {
+        const auto outcome =
+            writer.writeVerification(ids.at(i), second,
+                                     results(QStringLiteral("mixed.example"), QStringLiteral("temperror"),
+                                             QStringLiteral("pass"), QStringLiteral("fail"), i % 2 == 1));
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QVERIFY(!writer.summariesDeferred());
+    }
+    for (int i = 20; i < 30; ++i)
+        QVERIFY(writer.write(samples::message(2000 + i, QStringLiteral("mixed.example"), first)).ok);
+    QVERIFY(writer.summariesDeferred());
+    // A signature of an unknown run breaks the foreign key: that message is rolled back alone.
+    auto broken = samples::message(2100, QStringLiteral("mixed.example"), 999999);
+    QVERIFY(!writer.write(broken).ok);
+    QVERIFY(writer.write(samples::message(2101, QStringLiteral("mixed.example"), second)).ok);
+    QVERIFY(writer.flush());
+    checkInvariant();
+}
+
+void TestStoreSummary::discardedBatchRestoresTheTriggers()
+{
+    const QStringList before = rows(*m_database, QStringLiteral("SELECT * FROM message_summary"));
+    const qint64 run = VerificationRuns(*m_database).begin(QStringLiteral("discarded"));
+    {
+        BatchWriter writer(*m_database);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(writer.write(samples::message(3000 + i, QStringLiteral("gone.example"), run)).ok);
+        QVERIFY(writer.summariesDeferred());
+        writer.discard();
+        QVERIFY(!writer.summariesDeferred());
+    }
+    QCOMPARE(rows(*m_database, QStringLiteral("SELECT * FROM message_summary")), before);
+    // The connection's triggers run again for a direct write.
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("UPDATE messages SET from_domain = 'moved.example' WHERE id = %1")
+                           .arg(m_ids.at(110))));
+    QVERIFY(rows(*m_database, QStringLiteral("SELECT * FROM message_summary")) != before);
     checkInvariant();
 }
 

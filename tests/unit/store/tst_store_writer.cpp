@@ -46,6 +46,7 @@ private slots:
     void deduplicatesDnsRecords();
     void reverificationKeepsHistory();
     void findingsCountAndDismiss();
+    void batchRowsFollowTheirMessages();
     void importLogAndImapSyncState();
 
 private:
@@ -321,6 +322,50 @@ void TestStoreWriter::reverificationKeepsHistory()
     QVERIFY(writer.writeVerification(first.messageId, m_runId, old).ok);
     QVERIFY(writer.flush());
     QCOMPARE(queries.detail(first.messageId)->message.dkimResult, QStringLiteral("pass"));
+}
+
+// DNS record links and findings are written once per batch (issue 5): a link per message and record, several
+// INSERTs' worth of them in one batch, findings counted across batches, nothing of a failed message or a
+// discarded batch.
+void TestStoreWriter::batchRowsFollowTheirMessages()
+{
+    FindingRecord weakKey;
+    weakKey.id = QStringLiteral("dkim.key.rsa-short");
+    weakKey.severity = FindingSeverity::Error;
+    weakKey.subject = QStringLiteral("s1._domainkey.example.com");
+    weakKey.message = QStringLiteral("The key has 1024 bits.");
+    FindingRecord failedOnly = weakKey;
+    failedOnly.subject = QStringLiteral("s9._domainkey.example.com");
+    const auto withRows = [&](int number) {
+        auto item = samples::message(number, QStringLiteral("example.com"), m_runId);
+        DnsRecordRecord own =
+            samples::keyRecord(QStringLiteral("k%1").arg(number), QStringLiteral("example.com"));
+        item.results.consultedRecords << own << own; // twice in one run: one link
+        item.results.findings << weakKey << weakKey;
+        return item;
+    };
+    BatchWriter writer(*m_database);
+    for (int i = 0; i < 300; ++i)
+        QVERIFY2(writer.write(withRows(i)).ok, qPrintable(writer.lastError()));
+    auto broken = withRows(300);
+    broken.results.dkim[0].result = QString(); // NOT NULL: fails after the message row
+    broken.results.findings << failedOnly;
+    QVERIFY(!writer.write(broken).ok);
+    QVERIFY(writer.flush());
+    QCOMPARE(count(*m_database, QStringLiteral("messages")), 300);
+    QCOMPARE(count(*m_database, QStringLiteral("message_dns_records")), 300);
+    for (int i = 301; i < 311; ++i)
+        QVERIFY(writer.write(withRows(i)).ok);
+    QVERIFY(writer.flush());
+    for (int i = 400; i < 405; ++i)
+        QVERIFY(writer.write(withRows(i)).ok);
+    writer.discard();
+    QCOMPARE(count(*m_database, QStringLiteral("message_dns_records")), 310);
+    const QList<FindingRecord> all = Findings(*m_database).list();
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.first().subject, weakKey.subject);
+    QCOMPARE(all.first().occurrences, 620);
+    QVERIFY(all.first().exampleMessageId > 0);
 }
 
 void TestStoreWriter::findingsCountAndDismiss()
