@@ -91,9 +91,9 @@ public:
     qint64 count(const MessageFilter& filter = {});
     // Where each full page of `pageSize` rows ends, in the query's order (element i: the cursor after
     // page i), so a list can jump to any page with a keyset range instead of an OFFSET walk. One pass
-    // over the sort index, numbered by the engine, returning only the page boundaries; `stop` set by
-    // another thread ends it early (empty result). A boundary row without a sort value gives a cursor
-    // with a null sort value, which cannot start a keyset range.
+    // over the sort index, a page per step, returning only the page boundaries; `stop` set by another
+    // thread ends it between steps (empty result). The walk ends at the first boundary without a sort
+    // value (its cursor is the last one, with a null sort value): later pages are reached by offset.
     QList<MessageCursor> pageCursors(const MessageListQuery& query, int pageSize,
                                      const std::atomic<bool>* stop = nullptr);
     // The results of `runId`, or of the newest run when 0.
@@ -113,6 +113,8 @@ public:
 
 private:
     bool attachSignatures(QList<MessageListRow>& rows);
+    // The list's filter, keyset range and order around the given select list.
+    static Statement orderedStatement(const MessageListQuery& query, const QString& columns);
 
     Database& m_database;
     QString m_lastError;

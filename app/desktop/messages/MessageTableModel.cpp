@@ -105,7 +105,7 @@ std::optional<store::MessageCursor> MessageTableModel::cursorBefore(int page) co
     return std::nullopt;
 }
 
-const store::MessageListRow* MessageTableModel::rowAt(int row) const
+const MessageTableModel::ShownRow* MessageTableModel::rowAt(int row) const
 {
     if (!m_database || row < 0 || row >= m_rows)
         return nullptr;
@@ -130,7 +130,20 @@ const store::MessageListRow* MessageTableModel::rowAt(int row) const
             m_lastError = loaded.error;
         if (m_pageOrder.size() >= kMaxCachedPages)
             m_pages.remove(m_pageOrder.takeFirst());
-        it = m_pages.insert(page, loaded.rows);
+        QList<ShownRow> shown;
+        shown.reserve(loaded.rows.size());
+        const QLocale locale;
+        for (const store::MessageListRow& listed : std::as_const(loaded.rows)) {
+            ShownRow& r = shown.emplace_back();
+            static_cast<store::MessageListRow&>(r) = listed;
+            r.dateText = listed.date.isValid()
+                             ? locale.toString(listed.date.toLocalTime(), QLocale::ShortFormat)
+                             : tr("(no date)");
+            r.dkimText = listed.signatures.isEmpty()
+                             ? (listed.dkimResult.isEmpty() ? tr("—") : listed.dkimResult)
+                             : signatureSummary(listed);
+        }
+        it = m_pages.insert(page, shown);
         m_pageOrder.append(page);
     }
     const int inPage = row % kPageSize;
@@ -167,7 +180,7 @@ QVariant MessageTableModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows || index.column() >= ColumnCount)
         return {};
-    const store::MessageListRow* r = rowAt(index.row());
+    const ShownRow* r = rowAt(index.row());
     if (!r)
         return {};
     if (role == MessageIdRole)
@@ -190,16 +203,13 @@ QVariant MessageTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case DateColumn:
-            return r->date.isValid() ? QLocale().toString(r->date.toLocalTime(), QLocale::ShortFormat)
-                                     : tr("(no date)");
+            return r->dateText;
         case FromColumn:
             return r->fromAddress;
         case SubjectColumn:
             return r->subject;
         case DkimColumn:
-            if (!r->signatures.isEmpty())
-                return signatureSummary(*r);
-            return result().isEmpty() ? tr("—") : result();
+            return r->dkimText;
         default:
             return result().isEmpty() ? tr("—") : result();
         }

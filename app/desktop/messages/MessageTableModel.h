@@ -36,14 +36,16 @@ public:
         DmarcColumn,
         ColumnCount
     };
-    static constexpr int kPageSize = 256;
-    static constexpr int kMaxCachedPages = 64;
+    // A page is about two screens: a jump reads only rows near the ones shown, and in a large database
+    // rows in date order lie on scattered database pages, each read costing a page-cache lookup.
+    static constexpr int kPageSize = 64;
+    static constexpr int kMaxCachedPages = 256;
     static constexpr int MessageIdRole = Qt::UserRole + 1;
     // The result word of the DKIM, SPF or DMARC column (the DKIM column displays each signature).
     static constexpr int ResultRole = Qt::UserRole + 2;
 
     // Below this many rows OFFSET is cheap at any depth and no page index is built.
-    static constexpr int kPageIndexMinimumRows = 16 * kPageSize;
+    static constexpr int kPageIndexMinimumRows = 4096;
 
     explicit MessageTableModel(QObject* parent = nullptr);
     ~MessageTableModel() override;
@@ -72,7 +74,15 @@ signals:
     void pageIndexReady();
 
 private:
-    const store::MessageListRow* rowAt(int row) const;
+    // A row with its texts formatted once when its page is read: a repaint asks for every cell several
+    // times, and a local date costs a time-zone conversion each time.
+    struct ShownRow : store::MessageListRow
+    {
+        QString dateText;
+        QString dkimText;
+    };
+
+    const ShownRow* rowAt(int row) const;
     std::optional<store::MessageCursor> cursorBefore(int page) const;
     void startPageIndex();
     void stopPageIndex();
@@ -80,7 +90,7 @@ private:
     store::Database* m_database = nullptr;
     store::MessageListQuery m_query;
     int m_rows = 0;
-    mutable QHash<int, QList<store::MessageListRow>> m_pages;
+    mutable QHash<int, QList<ShownRow>> m_pages;
     mutable QList<int> m_pageOrder; // least recently loaded first
     // Page -> where the page after it starts (kept when the page itself is evicted): scrolling on
     // continues from there instead of counting OFFSET rows from the top.
