@@ -2441,23 +2441,49 @@ Correctif&#xa0;: %2</translation>
 <context>
     <name>authlens::desktop::MessageTableModel</name>
     <message>
-        <location filename="../app/desktop/messages/MessageTableModel.cpp" line="+145"/>
+        <location filename="../app/desktop/messages/MessageTableModel.cpp" line="+160"/>
         <source>%1/%2 %3</source>
         <translation>%1/%2 %3</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="-19"/>
         <source>(no date)</source>
         <translation>(sans date)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+23"/>
+        <location line="+64"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-62"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (worst: %2)</source>
+        <translation>%1 (le plus grave : %2)</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>DKIM: %1</source>
         <translation>DKIM : %1</translation>
     </message>
@@ -2495,6 +2521,11 @@ Correctif&#xa0;: %2</translation>
         <location line="+2"/>
         <source>DMARC</source>
         <translation>DMARC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Findings</source>
+        <translation>Constats</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@
 #include <QCryptographicHash>
 #include <QSqlError>
 
+#include <algorithm>
+
 namespace authlens::store {
 
 namespace {
@@ -38,6 +40,19 @@ const QStringList kMessageColumns = {
 const QStringList kDeliveryStatusColumns = {QStringLiteral("is_dsn"), QStringLiteral("dsn_action"),
                                             QStringLiteral("dsn_status"),
                                             QStringLiteral("dsn_original_domain")};
+
+// Schema version 8: the newest run's finding count and worst severity, for the message list.
+const QStringList kFindingSummaryColumns = {QStringLiteral("finding_count"), QStringLiteral("finding_worst")};
+
+QVariant worstSeverity(const QList<FindingRecord>& findings)
+{
+    if (findings.isEmpty())
+        return QVariant(QMetaType(QMetaType::QString));
+    FindingSeverity worst = FindingSeverity::Info;
+    for (const FindingRecord& finding : findings)
+        worst = std::max(worst, finding.severity);
+    return column::severityWord(worst);
+}
 
 // The delivery status columns are NULL rather than empty, so the bounce counts' index skips them.
 QString nullIfEmpty(const QString& text)
@@ -142,6 +157,7 @@ BatchWriter::BatchWriter(Database& database)
 BatchWriter::BatchWriter(Database& database, Options options)
     : m_database(database)
     , m_options(options)
+    , m_findingSummary(database.schemaVersion() >= 8)
 {
     if (m_options.batchSize < 1)
         m_options.batchSize = 1;
@@ -351,10 +367,12 @@ BatchWriter::Outcome BatchWriter::write(const MessageWrite& item)
         const SqlDialect& dialect = m_database.dialect();
         QSqlQuery& insert = prepared(QStringLiteral("message"),
                                      dialect.insertReturningIdUnlessConflict(
-                                         QStringLiteral("messages"), kMessageColumns + kDeliveryStatusColumns,
+                                         QStringLiteral("messages"),
+                                         kMessageColumns + kDeliveryStatusColumns +
+                                             (m_findingSummary ? kFindingSummaryColumns : QStringList()),
                                          {QStringLiteral("content_hash")}));
         const MessageLocator& where = message.locator;
-        const QVariantList values = {
+        QVariantList values = {
             QString::fromLatin1(hash),
             column::fromId(message.sourceId),
             column::fromId(message.importId),
@@ -388,6 +406,11 @@ BatchWriter::Outcome BatchWriter::write(const MessageWrite& item)
             column::fromText(nullIfEmpty(message.deliveryStatus.status)),
             column::fromText(nullIfEmpty(message.deliveryStatus.originalDomain.toLower())),
         };
+        if (m_findingSummary)
+            values << (withResults ? QVariant(qint64(item.results.findings.size()))
+                                   : QVariant(QMetaType(QMetaType::LongLong)))
+                   << (withResults ? worstSeverity(item.results.findings)
+                                   : QVariant(QMetaType(QMetaType::QString)));
         for (qsizetype i = 0; i < values.size(); ++i)
             insert.bindValue(int(i), values.at(i));
         if (!exec(insert, QStringLiteral("insert message")))
@@ -424,19 +447,26 @@ BatchWriter::Outcome BatchWriter::writeVerification(qint64 messageId, qint64 run
             return {false, false, messageId, m_lastError};
         // The summary follows the newest run only: re-verifying with an older run id changes history, not
         // the dashboard.
-        QSqlQuery& update = prepared(
-            QStringLiteral("summary"),
-            QStringLiteral(
-                "UPDATE messages SET dkim_result = ?, spf_result = ?, dmarc_result = ?, latest_run_id = ? "
-                "WHERE id = ? AND (latest_run_id IS NULL OR latest_run_id <= ?)"));
+        QSqlQuery& update =
+            prepared(QStringLiteral("summary"),
+                     QStringLiteral(
+                         "UPDATE messages SET dkim_result = ?, spf_result = ?, dmarc_result = ?, "
+                         "latest_run_id = ?%1 WHERE id = ? AND (latest_run_id IS NULL OR latest_run_id <= ?)")
+                         .arg(m_findingSummary ? QStringLiteral(", finding_count = ?, finding_worst = ?")
+                                               : QString()));
         update.bindValue(0, summarizeDkim(results.dkim));
         update.bindValue(1, results.spf ? QVariant(results.spf->result)
                                         : QVariant(QMetaType(QMetaType::QString)));
         update.bindValue(2, results.dmarc ? QVariant(results.dmarc->result)
                                           : QVariant(QMetaType(QMetaType::QString)));
         update.bindValue(3, runId);
-        update.bindValue(4, messageId);
-        update.bindValue(5, runId);
+        int next = 4;
+        if (m_findingSummary) {
+            update.bindValue(next++, qint64(results.findings.size()));
+            update.bindValue(next++, worstSeverity(results.findings));
+        }
+        update.bindValue(next++, messageId);
+        update.bindValue(next, runId);
         if (!exec(update, QStringLiteral("update summary")))
             return {false, false, messageId, m_lastError};
         if (results.deliveryStatus) {

@@ -132,6 +132,9 @@ private:
     QList<QByteArray> m_batchFindingOrder; // first occurrence first
     QHash<QByteArray, PendingFinding> m_messageFindings;
     QList<QByteArray> m_messageFindingOrder;
+    // Schema version 8 or later: the messages table has the finding summary columns. A database opened
+    // at an earlier target version (the migration tests) is written without them.
+    bool m_findingSummary = true;
     std::optional<bool> m_canDeferSummaries; // the schema has the summary triggers (asked once)
     bool m_summariesDeferred = false;
     qint64 m_deferredAfterId = 0;                      // messages above this id are not in the summaries yet

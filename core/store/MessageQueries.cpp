@@ -85,9 +85,10 @@ std::optional<DnsRecordRecord> dnsRecord(const QSqlDatabase& connection, const Q
 
 MessageQueries::Statement MessageQueries::pageStatement(const MessageListQuery& query)
 {
-    return orderedStatement(query,
-                            QStringLiteral("m.id, m.date_utc, m.from_address, m.from_domain, m.subject, "
-                                           "m.size, m.dkim_result, m.spf_result, m.dmarc_result"));
+    return orderedStatement(
+        query, QStringLiteral("m.id, m.date_utc, m.from_address, m.from_domain, m.subject, "
+                              "m.size, m.dkim_result, m.spf_result, m.dmarc_result, m.finding_count, "
+                              "m.finding_worst"));
 }
 
 MessageQueries::Statement MessageQueries::orderedStatement(const MessageListQuery& query,
@@ -139,6 +140,8 @@ MessagePage MessageQueries::page(const MessageListQuery& request)
         row.dkimResult = query.value(6).toString();
         row.spfResult = query.value(7).toString();
         row.dmarcResult = query.value(8).toString();
+        row.findingCount = query.value(9).isNull() ? -1 : query.value(9).toInt();
+        row.findingWorst = query.value(10).toString();
         page.rows.append(row);
     }
     if (page.rows.size() == qMax(1, request.limit)) {

@@ -60,6 +60,8 @@ struct MessageListRow
     QString spfResult;
     QString dmarcResult;
     QList<SignatureBrief> signatures; // in signature order; empty for an unsigned message
+    int findingCount = -1;            // the newest run's findings; -1 when not recorded (before schema 8)
+    QString findingWorst;             // info, warning or error; empty without findings
 };
 
 struct MessagePage

@@ -572,6 +572,16 @@ QStringList catchUp(const QString& table, const QStringList& keys, const QString
             .arg(table, keys.join(QStringLiteral(", ")), counts, deltas, match)};
 }
 
+// The message list's findings column: how many findings the newest run raised for each message and the
+// worst severity among them. NULL for rows stored earlier until they are re-verified.
+QStringList version8()
+{
+    return {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN finding_count INTEGER"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN finding_worst VARCHAR(8)"),
+    };
+}
+
 } // namespace
 
 QStringList Schema::summaryTriggerNames()
@@ -633,12 +643,14 @@ std::vector<Migration> Schema::migrations(const SqlDialect& dialect)
         {7,
          QStringLiteral("pre-aggregated dashboard counts (message and selector summaries, kept by triggers)"),
          withTypes(dialect, version7())},
+        {8, QStringLiteral("each message's finding count and worst severity, for the message list"),
+         withTypes(dialect, version8())},
     };
 }
 
 int Schema::latestVersion()
 {
-    return 7;
+    return 8;
 }
 
 } // namespace authlens::store

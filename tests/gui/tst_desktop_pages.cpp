@@ -226,6 +226,41 @@ private slots:
         QVERIFY(m_window->trace()->traceText().contains(QLatin1String("DMARC")));
     }
 
+    void findingsColumnShowsEachMessagesCount()
+    {
+        using Model = desktop::MessageTableModel;
+        Model* model = m_window->messages()->model();
+        QVERIFY(model->rowCount() >= 60);
+        QCOMPARE(model->headerData(Model::FindingsColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Findings"));
+        int withErrors = 0;
+        int without = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex cell = model->index(row, Model::FindingsColumn);
+            const QString text = cell.data().toString();
+            const QString worst = cell.data(Model::ResultRole).toString();
+            // The sample import ran the analysis, so every row knows its count.
+            QVERIFY2(text != QStringLiteral("—"), qPrintable(text));
+            if (worst.isEmpty()) {
+                QCOMPARE(text, QStringLiteral("none"));
+                ++without;
+                continue;
+            }
+            QVERIFY2(text.endsWith(QStringLiteral("(worst: %1)").arg(worst)), qPrintable(text));
+            QVERIFY(text.section(QLatin1Char(' '), 0, 0).toInt() > 0);
+            if (worst == QLatin1String("error")) {
+                ++withErrors;
+                // Drawn like a failed check (the offscreen palette is light).
+                QCOMPARE(cell.data(Qt::ForegroundRole).value<QColor>(),
+                         desktop::resultColor(QStringLiteral("fail")));
+            }
+        }
+        // The samples include a revoked key, rsa-sha1 and a missing DMARC record: errors on some messages.
+        QVERIFY(withErrors > 0);
+        QVERIFY(withErrors < model->rowCount());
+        QVERIFY(without + withErrors < model->rowCount()); // and warnings or notes on others
+    }
+
     void textFilterNarrowsTheList()
     {
         desktop::MessageTableModel* model = m_window->messages()->model();

@@ -139,6 +139,7 @@ const MessageTableModel::ShownRow* MessageTableModel::rowAt(int row) const
             r.dateText = listed.date.isValid()
                              ? locale.toString(listed.date.toLocalTime(), QLocale::ShortFormat)
                              : tr("(no date)");
+            r.findingsText = findingsText(listed);
             r.dkimText = listed.signatures.isEmpty()
                              ? (listed.dkimResult.isEmpty() ? tr("—") : listed.dkimResult)
                              : signatureSummary(listed);
@@ -158,6 +159,18 @@ QString MessageTableModel::signatureSummary(const store::MessageListRow& row)
     for (const store::SignatureBrief& signature : row.signatures)
         parts << tr("%1/%2 %3").arg(signature.sdid, signature.selector, signature.result);
     return parts.join(QStringLiteral(", "));
+}
+
+QString MessageTableModel::findingsText(const store::MessageListRow& row)
+{
+    if (row.findingCount < 0)
+        return tr("—"); // stored before the count was kept; re-verify to fill it
+    if (row.findingCount == 0)
+        return tr("none");
+    const QString worst = row.findingWorst == QLatin1String("error")     ? tr("error")
+                          : row.findingWorst == QLatin1String("warning") ? tr("warning")
+                                                                         : tr("info");
+    return tr("%1 (worst: %2)").arg(row.findingCount).arg(worst);
 }
 
 qint64 MessageTableModel::messageId(int row) const
@@ -193,6 +206,8 @@ QVariant MessageTableModel::data(const QModelIndex& index, int role) const
             return r->spfResult;
         case DmarcColumn:
             return r->dmarcResult;
+        case FindingsColumn:
+            return r->findingWorst;
         default:
             return {};
         }
@@ -210,14 +225,20 @@ QVariant MessageTableModel::data(const QModelIndex& index, int role) const
             return r->subject;
         case DkimColumn:
             return r->dkimText;
+        case FindingsColumn:
+            return r->findingsText;
         default:
             return result().isEmpty() ? tr("—") : result();
         }
     case Qt::ForegroundRole:
         if (index.column() >= DkimColumn && !result().isEmpty()) {
             // The result colours are picked for a light base; on a dark palette they are lightened so
-            // "fail" stays readable.
-            const QColor color = resultColor(result());
+            // "fail" stays readable. Findings borrow them: an error reads like a fail.
+            const QString word = index.column() != FindingsColumn       ? result()
+                                 : result() == QLatin1String("error")   ? QStringLiteral("fail")
+                                 : result() == QLatin1String("warning") ? QStringLiteral("softfail")
+                                                                        : QStringLiteral("neutral");
+            const QColor color = resultColor(word);
             return QGuiApplication::palette().color(QPalette::Base).lightness() < 128 ? color.lighter(170)
                                                                                       : color;
         }
@@ -254,6 +275,8 @@ QVariant MessageTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("SPF");
     case DmarcColumn:
         return tr("DMARC");
+    case FindingsColumn:
+        return tr("Findings");
     default:
         return {};
     }

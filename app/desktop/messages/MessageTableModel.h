@@ -34,6 +34,7 @@ public:
         DkimColumn,
         SpfColumn,
         DmarcColumn,
+        FindingsColumn,
         ColumnCount
     };
     // A page is about two screens: a jump reads only rows near the ones shown, and in a large database
@@ -41,7 +42,8 @@ public:
     static constexpr int kPageSize = 64;
     static constexpr int kMaxCachedPages = 256;
     static constexpr int MessageIdRole = Qt::UserRole + 1;
-    // The result word of the DKIM, SPF or DMARC column (the DKIM column displays each signature).
+    // The result word of the DKIM, SPF or DMARC column (the DKIM column displays each signature), and
+    // the worst severity (info, warning, error) in the findings column.
     static constexpr int ResultRole = Qt::UserRole + 2;
 
     // Below this many rows OFFSET is cheap at any depth and no page index is built.
@@ -59,6 +61,8 @@ public:
     qint64 messageId(int row) const;
     // The DKIM column's text: "d/s result" per signature.
     static QString signatureSummary(const store::MessageListRow& row);
+    // The findings column's text: how many the newest run raised and the worst severity.
+    static QString findingsText(const store::MessageListRow& row);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -80,6 +84,7 @@ private:
     {
         QString dateText;
         QString dkimText;
+        QString findingsText;
     };
 
     const ShownRow* rowAt(int row) const;

@@ -50,6 +50,7 @@ private slots:
     void pagesByOffsetAndKeyset();
     void pageQueriesUseAnIndex();
     void pageRowsCarryTheirSignatures();
+    void pageRowsCountTheNewestRunsFindings();
     void pageCursorsJumpLikeOffsets_data();
     void pageCursorsJumpLikeOffsets();
     void pagesAtScale();
@@ -257,6 +258,59 @@ void TestStoreQueries::pageRowsCarryTheirSignatures()
         }
     }
     QCOMPARE(withTwo, 10);
+    // Message 0 carries one error finding; every other verified message none.
+    for (const MessageListRow& row : page.rows) {
+        const bool first = row.subject == QLatin1String("Message 0");
+        QCOMPARE(row.findingCount, first ? 1 : 0);
+        QCOMPARE(row.findingWorst, first ? QStringLiteral("error") : QString());
+    }
+}
+
+void TestStoreQueries::pageRowsCountTheNewestRunsFindings()
+{
+    QTemporaryDir dir;
+    auto opened = Database::open(dir.filePath(QStringLiteral("findings.authlens")));
+    QVERIFY(opened.database);
+    Database& database = *opened.database;
+    VerificationRuns runs(database);
+    const qint64 first = runs.begin(QStringLiteral("import"));
+    BatchWriter writer(database);
+    const BatchWriter::Outcome stored =
+        writer.write(samples::message(1, QStringLiteral("example.com"), first));
+    QVERIFY(stored.ok);
+    auto unverified = samples::message(2, QStringLiteral("example.com"), 0);
+    QVERIFY(writer.write(unverified).ok);
+    QVERIFY(writer.flush());
+    auto rowOf = [&](qint64 id) {
+        MessageListQuery query;
+        query.limit = 10;
+        for (const MessageListRow& row : MessageQueries(database).page(query).rows)
+            if (row.id == id)
+                return row;
+        return MessageListRow{};
+    };
+    QCOMPARE(rowOf(stored.messageId).findingCount, 0);
+    QCOMPARE(rowOf(stored.messageId + 1).findingCount, -1); // never verified: unknown, not zero
+
+    // A newer run with a warning and an error replaces the count; an older run's results do not.
+    const qint64 second = runs.begin(QStringLiteral("reverify"));
+    VerificationResults results;
+    FindingRecord warning;
+    warning.id = QStringLiteral("dmarc.policy.none");
+    warning.severity = FindingSeverity::Warning;
+    FindingRecord error = warning;
+    error.id = QStringLiteral("dkim.key.revoked");
+    error.severity = FindingSeverity::Error;
+    results.findings << warning << error;
+    QVERIFY(writer.writeVerification(stored.messageId, second, results).ok);
+    QVERIFY(writer.flush());
+    QCOMPARE(rowOf(stored.messageId).findingCount, 2);
+    QCOMPARE(rowOf(stored.messageId).findingWorst, QStringLiteral("error"));
+    VerificationResults older;
+    older.findings << warning;
+    QVERIFY(writer.writeVerification(stored.messageId, first, older).ok);
+    QVERIFY(writer.flush());
+    QCOMPARE(rowOf(stored.messageId).findingCount, 2);
 }
 
 void TestStoreQueries::pageCursorsJumpLikeOffsets_data()
