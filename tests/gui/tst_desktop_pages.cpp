@@ -23,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -231,6 +232,11 @@ private slots:
         using Model = desktop::MessageTableModel;
         Model* model = m_window->messages()->model();
         QVERIFY(model->rowCount() >= 60);
+        // The count beside the filter follows the first-run import, not only filter changes.
+        const QLabel* count = m_window->messages()->findChild<QLabel*>(QStringLiteral("messageCount"));
+        QVERIFY(count);
+        QVERIFY2(count->text().startsWith(QString::number(model->rowCount()) + QLatin1Char(' ')),
+                 qPrintable(count->text()));
         QCOMPARE(model->headerData(Model::FindingsColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Findings"));
         int withErrors = 0;

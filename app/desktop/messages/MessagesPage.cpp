@@ -29,6 +29,7 @@ MessagesPage::MessagesPage(Session* session, QWidget* parent)
     m_text->setClearButtonEnabled(true);
     m_text->setAccessibleName(tr("Message filter"));
     m_scope = new QLabel(this);
+    m_scope->setObjectName(QStringLiteral("messageCount"));
     auto* clear = new QPushButton(tr("Show all"), this);
     clear->setObjectName(QStringLiteral("showAllMessages"));
     clear->setAccessibleName(tr("Show all messages"));
@@ -49,6 +50,11 @@ MessagesPage::MessagesPage(Session* session, QWidget* parent)
     m_view->horizontalHeader()->setSectionResizeMode(MessageTableModel::SubjectColumn, QHeaderView::Stretch);
     m_view->setColumnWidth(MessageTableModel::DateColumn, 150);
     m_view->setColumnWidth(MessageTableModel::FromColumn, 240);
+    // Room for two signatures' d=/s= and results, and for "N (worst: warning)".
+    m_view->setColumnWidth(MessageTableModel::DkimColumn, 300);
+    m_view->setColumnWidth(MessageTableModel::SpfColumn, 80);
+    m_view->setColumnWidth(MessageTableModel::DmarcColumn, 80);
+    m_view->setColumnWidth(MessageTableModel::FindingsColumn, 150);
     m_view->setAccessibleName(tr("Messages"));
     QHeaderView* header = m_view->horizontalHeader();
     header->setSectionsMovable(true);
@@ -81,6 +87,8 @@ MessagesPage::MessagesPage(Session* session, QWidget* parent)
     connect(session, &Session::databaseChanged, this,
             [this] { m_model->setDatabase(m_session->database()); });
     connect(session, &Session::dataChanged, m_model, &MessageTableModel::reload);
+    // The count follows every reload (a database opened or imported into), not only filter changes.
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MessagesPage::describeFilter);
     m_model->setDatabase(session->database());
     restoreColumnLayout();
     describeFilter();
