@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The virtualized message list over a database too large for OFFSET jumps: the page index built on a
 // worker thread must give exactly the rows OFFSET gives, at any depth, for every order and filter; a
-// model destroyed or refiltered while its index is being built must neither crash nor wait for it; the DKIM
+// model destroyed or refiltered while its index is being built must neither crash nor wait for it;
+// pages read in the background fill their placeholders with the rows a direct read gives; the DKIM
 // column shows each signature.
 #include "../unit/store/StoreSamples.h"
 #include "messages/MessageTableModel.h"
@@ -141,6 +142,43 @@ private slots:
         compareJumps(model);
         if (QTest::currentTestFailed())
             return;
+    }
+
+    void backgroundPagesFillTheirPlaceholders()
+    {
+        Model sync; // reads at once: the reference
+        sync.setDatabase(m_database.get());
+        Model model; // no model tester here: it reads every cell, which would request every page
+        model.setAsyncPages(true);
+        model.setDatabase(m_database.get());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        for (int row : {kMessages / 2, 17, kMessages - 1}) {
+            const QModelIndex from = model.index(row, Model::FromColumn);
+            QVERIFY(!model.isRowLoaded(row));
+            QVERIFY(from.data().isNull()); // placeholder: the page is on its way
+            QTRY_VERIFY_WITH_TIMEOUT(model.isRowLoaded(row), 30000);
+            // The arrival said which rows changed, and they now hold what a direct read gives.
+            QVERIFY(!changed.isEmpty());
+            const QList<QVariant> last = changed.takeLast();
+            QVERIFY(last.at(0).toModelIndex().row() <= row && row <= last.at(1).toModelIndex().row());
+            for (int column = 0; column < Model::ColumnCount; ++column)
+                QCOMPARE(model.index(row, column).data(), sync.index(row, column).data());
+            QCOMPARE(model.messageId(row), sync.messageId(row));
+        }
+        // A page near the end of one in view is read ahead.
+        const int edge = Model::kPageSize * 40 - 2;
+        QVERIFY(model.index(edge, 0).data().isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(model.isRowLoaded(edge), 30000);
+        QVERIFY(!model.index(edge, 0).data().isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(model.isRowLoaded(edge + 2), 30000);
+        // A reload drops pages in flight: none arrives for the old order.
+        model.index(kMessages / 3, 0).data();
+        model.sort(Model::SubjectColumn, Qt::AscendingOrder);
+        QTest::qWait(300);
+        QVERIFY(!model.isRowLoaded(kMessages / 3));
+        // messageId (opening a message) never waits for the worker: it reads at once.
+        QVERIFY(model.messageId(kMessages / 4) > 0);
+        QThreadPool::globalInstance()->waitForDone(60000);
     }
 
     void destroyedWhileIndexingIsSafe()

@@ -18,6 +18,7 @@ MessageTableModel::MessageTableModel(QObject* parent)
     : QAbstractTableModel(parent)
 {
     m_query.limit = kPageSize;
+    m_pageReaders.setMaxThreadCount(1);
     connect(&m_pageIndexWatcher, &QFutureWatcherBase::finished, this, [this] {
         const QFuture<QList<store::MessageCursor>> future = m_pageIndexWatcher.future();
         if (future.isCanceled() || future.resultCount() == 0)
@@ -80,6 +81,8 @@ void MessageTableModel::reload()
 {
     stopPageIndex();
     beginResetModel();
+    ++m_generation;
+    m_pendingPages.clear();
     m_pages.clear();
     m_pageOrder.clear();
     m_cursors.clear();
@@ -105,49 +108,124 @@ std::optional<store::MessageCursor> MessageTableModel::cursorBefore(int page) co
     return std::nullopt;
 }
 
-const MessageTableModel::ShownRow* MessageTableModel::rowAt(int row) const
+store::MessageListQuery MessageTableModel::pageQuery(int page) const
+{
+    store::MessageListQuery query = m_query;
+    query.offset = qint64(page) * kPageSize;
+    query.after = cursorBefore(page);
+    return query;
+}
+
+qsizetype MessageTableModel::expectedRows(int page) const
+{
+    return std::min<qint64>(kPageSize, m_rows - qint64(page) * kPageSize);
+}
+
+MessageTableModel::LoadedPage MessageTableModel::readPage(store::Database& database,
+                                                          store::MessageListQuery query, qsizetype expected)
+{
+    store::MessageQueries queries(database);
+    store::MessagePage loaded = queries.page(query);
+    if (query.after && loaded.error.isEmpty() && loaded.rows.size() < expected) {
+        // Rows without a sort value (no Date header) sort after all others and are reached by
+        // offset only.
+        query.after.reset();
+        loaded = queries.page(query);
+    }
+    LoadedPage page;
+    page.next = loaded.next;
+    page.error = loaded.error;
+    page.rows.reserve(loaded.rows.size());
+    const QLocale locale;
+    for (const store::MessageListRow& listed : std::as_const(loaded.rows)) {
+        ShownRow& r = page.rows.emplace_back();
+        static_cast<store::MessageListRow&>(r) = listed;
+        r.dateText = listed.date.isValid() ? locale.toString(listed.date.toLocalTime(), QLocale::ShortFormat)
+                                           : tr("(no date)");
+        r.findingsText = findingsText(listed);
+        r.dkimText = listed.signatures.isEmpty() ? (listed.dkimResult.isEmpty() ? tr("—") : listed.dkimResult)
+                                                 : signatureSummary(listed);
+    }
+    return page;
+}
+
+void MessageTableModel::keepPage(int page, LoadedPage loaded) const
+{
+    if (loaded.next)
+        m_cursors.insert(page, *loaded.next);
+    if (!loaded.error.isEmpty())
+        m_lastError = loaded.error;
+    if (!m_pages.contains(page)) {
+        if (m_pageOrder.size() >= kMaxCachedPages)
+            m_pages.remove(m_pageOrder.takeFirst());
+        m_pageOrder.append(page);
+    }
+    m_pages.insert(page, std::move(loaded.rows));
+}
+
+bool MessageTableModel::readsInBackground() const
+{
+    return m_asyncPages && m_database && m_rows >= kPageIndexMinimumRows && !m_database->path().isEmpty() &&
+           m_database->path() != QLatin1String(":memory:");
+}
+
+void MessageTableModel::requestPage(int page) const
+{
+    if (page < 0 || qint64(page) * kPageSize >= m_rows || m_pages.contains(page) ||
+        m_pendingPages.contains(page))
+        return;
+    m_pendingPages.insert(page);
+    const QString path = m_database->path();
+    const store::MessageListQuery query = pageQuery(page);
+    const qsizetype expected = expectedRows(page);
+    const quint64 generation = m_generation;
+    auto* self = const_cast<MessageTableModel*>(this);
+    QtConcurrent::run(&m_pageReaders, [path, query, expected]() -> LoadedPage {
+        store::Database::OpenOptions options;
+        options.mustExist = true;
+        const store::Database::OpenResult opened = store::Database::open(path, options);
+        if (!opened.database)
+            return LoadedPage{{}, std::nullopt, opened.error};
+        return readPage(*opened.database, query, expected);
+    }).then(self, [self, generation, page](LoadedPage loaded) {
+        self->pageArrived(generation, page, std::move(loaded));
+    });
+}
+
+void MessageTableModel::pageArrived(quint64 generation, int page, LoadedPage loaded)
+{
+    if (generation != m_generation)
+        return; // read for a filter or order no longer shown
+    m_pendingPages.remove(page);
+    keepPage(page, std::move(loaded));
+    const int first = page * kPageSize;
+    const int last = std::min(m_rows, first + kPageSize) - 1;
+    if (last >= first)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+const MessageTableModel::ShownRow* MessageTableModel::rowAt(int row, bool wait) const
 {
     if (!m_database || row < 0 || row >= m_rows)
         return nullptr;
     const int page = row / kPageSize;
-    auto it = m_pages.find(page);
-    if (it == m_pages.end()) {
-        store::MessageListQuery query = m_query;
-        query.offset = qint64(page) * kPageSize;
-        query.after = cursorBefore(page);
-        store::MessageQueries queries(*m_database);
-        store::MessagePage loaded = queries.page(query);
-        const qsizetype expected = std::min<qint64>(kPageSize, m_rows - qint64(page) * kPageSize);
-        if (query.after && loaded.error.isEmpty() && loaded.rows.size() < expected) {
-            // Rows without a sort value (no Date header) sort after all others and are reached by
-            // offset only.
-            query.after.reset();
-            loaded = queries.page(query);
-        }
-        if (loaded.next)
-            m_cursors.insert(page, *loaded.next);
-        if (!loaded.error.isEmpty())
-            m_lastError = loaded.error;
-        if (m_pageOrder.size() >= kMaxCachedPages)
-            m_pages.remove(m_pageOrder.takeFirst());
-        QList<ShownRow> shown;
-        shown.reserve(loaded.rows.size());
-        const QLocale locale;
-        for (const store::MessageListRow& listed : std::as_const(loaded.rows)) {
-            ShownRow& r = shown.emplace_back();
-            static_cast<store::MessageListRow&>(r) = listed;
-            r.dateText = listed.date.isValid()
-                             ? locale.toString(listed.date.toLocalTime(), QLocale::ShortFormat)
-                             : tr("(no date)");
-            r.findingsText = findingsText(listed);
-            r.dkimText = listed.signatures.isEmpty()
-                             ? (listed.dkimResult.isEmpty() ? tr("—") : listed.dkimResult)
-                             : signatureSummary(listed);
-        }
-        it = m_pages.insert(page, shown);
-        m_pageOrder.append(page);
-    }
     const int inPage = row % kPageSize;
+    const bool background = readsInBackground();
+    auto it = m_pages.constFind(page);
+    if (it == m_pages.cend()) {
+        if (background && !wait) {
+            requestPage(page);
+            return nullptr;
+        }
+        keepPage(page, readPage(*m_database, pageQuery(page), expectedRows(page)));
+        it = m_pages.constFind(page);
+    } else if (background) {
+        // Read the neighbour before the view reaches it, so scrolling on finds it in.
+        if (inPage >= kPageSize * 3 / 4)
+            requestPage(page + 1);
+        else if (inPage < kPageSize / 4)
+            requestPage(page - 1);
+    }
     return inPage < it->size() ? &it->at(inPage) : nullptr;
 }
 
@@ -193,9 +271,9 @@ QVariant MessageTableModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows || index.column() >= ColumnCount)
         return {};
-    const ShownRow* r = rowAt(index.row());
+    const ShownRow* r = rowAt(index.row(), false);
     if (!r)
-        return {};
+        return {}; // its page is on its way
     if (role == MessageIdRole)
         return r->id;
     const auto result = [&]() -> QString {

@@ -6,6 +6,8 @@
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QSet>
+#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
@@ -71,6 +73,12 @@ public:
     void sort(int column, Qt::SortOrder order) override;
 
     QString lastError() const { return m_lastError; }
+    // Large lists read pages on a worker thread: a cell whose page is not in yet shows as empty and is
+    // filled (dataChanged) when the page arrives, so no frame waits for the disk. Off by default, so a
+    // caller reading data() gets it at once; the messages page turns it on. Lists under
+    // kPageIndexMinimumRows always read at once.
+    void setAsyncPages(bool on) { m_asyncPages = on; }
+    bool isRowLoaded(int row) const { return m_pages.contains(row / kPageSize); }
     // True once the page index for the current filter and order is in (always false for small lists).
     bool hasPageIndex() const { return !m_pageIndex.isEmpty(); }
 
@@ -87,7 +95,23 @@ private:
         QString findingsText;
     };
 
-    const ShownRow* rowAt(int row) const;
+    struct LoadedPage
+    {
+        QList<ShownRow> rows;
+        std::optional<store::MessageCursor> next;
+        QString error;
+    };
+
+    static LoadedPage readPage(store::Database& database, store::MessageListQuery query, qsizetype expected);
+    // The row, its page read at once when `wait` or the list is small, else requested from the worker
+    // (nullptr until it arrives).
+    const ShownRow* rowAt(int row, bool wait = true) const;
+    store::MessageListQuery pageQuery(int page) const;
+    qsizetype expectedRows(int page) const;
+    void keepPage(int page, LoadedPage loaded) const;
+    void requestPage(int page) const;
+    void pageArrived(quint64 generation, int page, LoadedPage loaded);
+    bool readsInBackground() const;
     std::optional<store::MessageCursor> cursorBefore(int page) const;
     void startPageIndex();
     void stopPageIndex();
@@ -104,6 +128,12 @@ private:
     QList<store::MessageCursor> m_pageIndex;
     QFutureWatcher<QList<store::MessageCursor>> m_pageIndexWatcher;
     std::shared_ptr<std::atomic<bool>> m_pageIndexStop;
+    bool m_asyncPages = false;
+    quint64 m_generation = 0; // a reload makes pages still in flight stale
+    mutable QSet<int> m_pendingPages;
+    // One reader thread: pages arrive in the order asked, and the GUI thread's reads never compete with
+    // several of its own.
+    mutable QThreadPool m_pageReaders;
 };
 
 } // namespace authlens::desktop

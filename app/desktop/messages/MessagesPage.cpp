@@ -36,6 +36,7 @@ MessagesPage::MessagesPage(Session* session, QWidget* parent)
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("messageTable"));
+    m_model->setAsyncPages(true); // a large list never makes a frame wait for the disk
     m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(MessageTableModel::DateColumn, Qt::DescendingOrder);
