@@ -14,6 +14,7 @@
 #include "CorpusGenerator.h"
 #include "ImapBenchmark.h"
 #include "ImportBenchmark.h"
+#include "ImportFloor.h"
 #include "OpensslBound.h"
 #include "ProcessStats.h"
 #include "RepeatedMbox.h"
@@ -108,10 +109,24 @@ int measureImport(const CorpusGenerator::Summary& corpus, const ImportBenchmark:
             .arg(options.repeat)
             .arg(corpus.messages));
     const ImportBenchmark::Report report = ImportBenchmark::run(corpus, options);
-    if (json)
-        print(QJsonDocument(ImportBenchmark::json(report)).toJson(QJsonDocument::Compact) + "\n");
-    else
+    // The floor in the same run: what hashing, compressing and inserting alone cost on this machine now.
+    std::optional<ImportFloor::Figures> floor;
+    if (!options.only)
+        floor = ImportFloor::measure(corpus.mboxPath, options.workDirectory.isEmpty()
+                                                          ? QFileInfo(corpus.mboxPath).absolutePath()
+                                                          : options.workDirectory);
+    const ImportBenchmark::Run* verify = report.best(ImportBenchmark::Mode::VerifyOnly);
+    const double verifyCpu = verify ? verify->cpuSeconds : 0;
+    if (json) {
+        QJsonObject object = ImportBenchmark::json(report);
+        if (floor)
+            object.insert(QStringLiteral("floor"), ImportFloor::json(*floor, verifyCpu));
+        print(QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n");
+    } else {
         print(ImportBenchmark::table(report, corpus));
+        if (floor)
+            print(ImportFloor::text(*floor, verifyCpu).toLocal8Bit());
+    }
     if (!report.error.isEmpty()) {
         say(QStringLiteral("authlens-bench: %1").arg(report.error));
         return 2;
