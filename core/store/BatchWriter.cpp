@@ -197,6 +197,13 @@ QSqlQuery& BatchWriter::prepared(const QString& key, const QString& sql)
     return it.value();
 }
 
+QSqlQuery& BatchWriter::prepared(const QString& key, const std::function<QString()>& sql)
+{
+    if (auto it = m_queries.find(key); it != m_queries.end())
+        return it.value();
+    return prepared(key, sql());
+}
+
 bool BatchWriter::exec(QSqlQuery& query, const QString& what)
 {
     if (query.exec())
@@ -365,12 +372,13 @@ BatchWriter::Outcome BatchWriter::write(const MessageWrite& item)
             message.importedAt.isValid() ? message.importedAt : QDateTime::currentDateTimeUtc();
 
         const SqlDialect& dialect = m_database.dialect();
-        QSqlQuery& insert = prepared(QStringLiteral("message"),
-                                     dialect.insertReturningIdUnlessConflict(
-                                         QStringLiteral("messages"),
-                                         kMessageColumns + kDeliveryStatusColumns +
-                                             (m_findingSummary ? kFindingSummaryColumns : QStringList()),
-                                         {QStringLiteral("content_hash")}));
+        QSqlQuery& insert = prepared(QStringLiteral("message"), [&] {
+            return dialect.insertReturningIdUnlessConflict(
+                QStringLiteral("messages"),
+                kMessageColumns + kDeliveryStatusColumns +
+                    (m_findingSummary ? kFindingSummaryColumns : QStringList()),
+                {QStringLiteral("content_hash")});
+        });
         const MessageLocator& where = message.locator;
         QVariantList values = {
             QString::fromLatin1(hash),
@@ -494,9 +502,9 @@ bool BatchWriter::writeResults(qint64 messageId, qint64 runId, const Verificatio
         const std::optional<qint64> keyId = dnsRecordId(signature.keyRecord);
         if (signature.keyRecord && !keyId)
             return false;
-        QSqlQuery& insert =
-            prepared(QStringLiteral("dkim"),
-                     dialect.insertReturningId(QStringLiteral("dkim_signatures"), kDkimColumns));
+        QSqlQuery& insert = prepared(QStringLiteral("dkim"), [&] {
+            return dialect.insertReturningId(QStringLiteral("dkim_signatures"), kDkimColumns);
+        });
         const QVariantList values = {messageId,
                                      runId,
                                      signature.signatureIndex,
@@ -525,8 +533,9 @@ bool BatchWriter::writeResults(qint64 messageId, qint64 runId, const Verificatio
         const std::optional<qint64> recordId = dnsRecordId(spf.record);
         if (spf.record && !recordId)
             return false;
-        QSqlQuery& insert = prepared(QStringLiteral("spf"),
-                                     dialect.insertReturningId(QStringLiteral("spf_results"), kSpfColumns));
+        QSqlQuery& insert = prepared(QStringLiteral("spf"), [&] {
+            return dialect.insertReturningId(QStringLiteral("spf_results"), kSpfColumns);
+        });
         const QVariantList values = {messageId,
                                      runId,
                                      spf.result,
@@ -548,9 +557,9 @@ bool BatchWriter::writeResults(qint64 messageId, qint64 runId, const Verificatio
         const std::optional<qint64> recordId = dnsRecordId(dmarc.record);
         if (dmarc.record && !recordId)
             return false;
-        QSqlQuery& insert =
-            prepared(QStringLiteral("dmarc"),
-                     dialect.insertReturningId(QStringLiteral("dmarc_results"), kDmarcColumns));
+        QSqlQuery& insert = prepared(QStringLiteral("dmarc"), [&] {
+            return dialect.insertReturningId(QStringLiteral("dmarc_results"), kDmarcColumns);
+        });
         const QVariantList values = {messageId,
                                      runId,
                                      dmarc.result,
@@ -601,9 +610,10 @@ std::optional<qint64> BatchWriter::dnsRecordId(const DnsRecordRecord& record)
         if (const auto it = cache->constFind(key); it != cache->constEnd())
             return it.value();
     }
-    QSqlQuery& insert = prepared(QStringLiteral("dns"), m_database.dialect().insertReturningIdUnlessConflict(
-                                                            QStringLiteral("dns_records"), kDnsColumns,
-                                                            {QStringLiteral("content_key")}));
+    QSqlQuery& insert = prepared(QStringLiteral("dns"), [&] {
+        return m_database.dialect().insertReturningIdUnlessConflict(
+            QStringLiteral("dns_records"), kDnsColumns, {QStringLiteral("content_key")});
+    });
     const QVariantList values = {
         QString::fromLatin1(key),
         record.name.toLower(),

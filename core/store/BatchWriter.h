@@ -91,6 +91,8 @@ public:
 
 private:
     QSqlQuery& prepared(const QString& key, const QString& sql);
+    // Builds the SQL only the first time: building it for every message cost more than binding its values.
+    QSqlQuery& prepared(const QString& key, const std::function<QString()>& sql);
     bool ensureBatch();
     void commitIfDue();
     bool exec(QSqlQuery& query, const QString& what);
