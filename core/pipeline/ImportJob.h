@@ -27,9 +27,12 @@ struct ImportJob
     qint64 sequence = 0;
     std::optional<QByteArray> bytes;
     store::MessageLocator locator;
-    QString errorPath;         // where a problem with this message is reported
-    qint64 errorOffset = -1;   // byte offset of the message in errorPath, -1: the whole file
-    std::optional<qint64> uid; // IMAP UID
+    QString errorPath;       // where a problem with this message is reported
+    qint64 errorOffset = -1; // byte offset of the message in errorPath, -1: the whole file
+    // Where the message's own bytes begin in errorPath (mbox: after the postmark line), so a position
+    // inside the message is reported as the byte in the file.
+    qint64 errorContentOffset = 0;
+    std::optional<qint64> uid;                      // IMAP UID
     std::vector<sources::SourceError> sourceErrors; // met by the reader before this message
     QList<store::ImportError> logEntries;           // other problems to log (IMAP: skipped UIDs)
     qint64 failedMessages = 0;                      // messages those entries say were lost

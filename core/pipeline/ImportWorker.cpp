@@ -16,12 +16,16 @@ namespace authlens::pipeline {
 
 namespace {
 
-store::ImportError entry(const ImportJob& job, qint64 offsetInMessage, const QString& message)
+// `positionInMessage`: the byte of the message the problem is at; none for the message as a whole.
+store::ImportError entry(const ImportJob& job, std::optional<qint64> positionInMessage,
+                         const QString& message)
 {
     store::ImportError error;
     error.path = job.errorPath;
-    if (job.errorOffset >= 0 || offsetInMessage > 0)
-        error.offset = qMax<qint64>(job.errorOffset, 0) + offsetInMessage;
+    if (positionInMessage)
+        error.offset = job.errorContentOffset + *positionInMessage;
+    else if (job.errorOffset >= 0)
+        error.offset = job.errorOffset;
     error.uid = job.uid;
     error.message = message;
     error.occurredAt = QDateTime::currentDateTimeUtc();
@@ -79,12 +83,14 @@ AnalyzedJob ImportWorker::process(ImportJob job, const StoredCheck& isStored) co
         analyze(job, hash, result);
     } catch (const std::exception& e) {
         result.write.reset();
-        result.log.append(entry(
-            job, 0, QStringLiteral("error: message not stored: %1").arg(QString::fromLocal8Bit(e.what()))));
+        result.log.append(
+            entry(job, std::nullopt,
+                  QStringLiteral("error: message not stored: %1").arg(QString::fromLocal8Bit(e.what()))));
         ++result.failedMessages;
     } catch (...) {
         result.write.reset();
-        result.log.append(entry(job, 0, QStringLiteral("error: message not stored: analysis failed")));
+        result.log.append(
+            entry(job, std::nullopt, QStringLiteral("error: message not stored: analysis failed")));
         ++result.failedMessages;
     }
     return result;
@@ -116,7 +122,7 @@ void ImportWorker::analyze(const ImportJob& job, const QByteArray& contentHash, 
     }
     if (message.headerFields().empty()) {
         result.log.append(
-            entry(job, 0, QStringLiteral("warning: no header fields found; stored as received")));
+            entry(job, std::nullopt, QStringLiteral("warning: no header fields found; stored as received")));
     }
 
     const Analysis analysis = m_analyzer.analyze(message);

@@ -63,6 +63,7 @@ ImportJob jobFor(sources::SourceItem&& item)
     if (item.kind == sources::SourceKind::Mbox) {
         job.locator.mboxOffset = item.offset;
         job.errorOffset = item.offset;
+        job.errorContentOffset = item.contentOffset;
     } else if (item.kind == sources::SourceKind::Maildir) {
         job.locator.maildirName = QFileInfo(item.path).fileName();
     }

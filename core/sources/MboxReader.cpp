@@ -178,6 +178,7 @@ void MboxReader::startMessage(const ChunkedLineReader::Piece& postmark)
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
     m_envelopeFrom = line.toByteArray();
+    m_contentOffset = postmark.offset + postmark.bytes.size();
     // A postmark longer than one piece: the rest is envelope too, and is dropped.
     bool ended = postmark.endsLine;
     while (!ended) {
@@ -185,6 +186,7 @@ void MboxReader::startMessage(const ChunkedLineReader::Piece& postmark)
         if (!piece)
             break;
         ended = piece->endsLine;
+        m_contentOffset = piece->offset + piece->bytes.size();
     }
 }
 
@@ -302,6 +304,7 @@ std::optional<SourceItem> MboxReader::finish(qint64 endOffset, bool dropSeparato
     item.path = m_path;
     item.index = index;
     item.offset = m_messageOffset;
+    item.contentOffset = m_contentOffset;
     item.length = endOffset - m_messageOffset;
     item.envelopeFrom = std::move(m_envelopeFrom);
     item.resumeAfter = ResumePoint{endOffset, index + 1};

@@ -83,7 +83,8 @@ private:
     QByteArray m_message;
     QByteArray m_envelopeFrom;
     qint64 m_messageOffset = 0;
-    qint64 m_messageSize = 0; // counted even when the bytes are no longer kept (oversized)
+    qint64 m_contentOffset = 0; // the first byte after the postmark line
+    qint64 m_messageSize = 0;   // counted even when the bytes are no longer kept (oversized)
     bool m_oversized = false;
     qint64 m_bodyStart = -1;     // in m_message
     qint64 m_lineStart = 0;      // in m_message, where the current line started

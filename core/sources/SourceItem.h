@@ -33,6 +33,7 @@ struct SourceItem
     QString path;             // the file holding it (the .eml, the mbox, the Maildir message file)
     qint64 index = 0;         // 0-based position in the source's order (mbox: message number - 1)
     qint64 offset = 0;        // mbox: byte offset of the postmark "From " line; 0 for whole-file messages
+    qint64 contentOffset = 0; // mbox: byte offset of the message's first byte, after the postmark line
     qint64 length = 0;        // bytes the message takes in the file (mbox: postmark to the next postmark)
     QByteArray envelopeFrom;  // mbox: the postmark line without its line break
     QString folder;           // Maildir: "" for the top folder (INBOX), "Sent", "Lists.qt" for .Lists.qt

@@ -258,6 +258,16 @@ private slots:
         const qint64 fourth = third + Samples::postmark().size() + messages.at(2).size() + 1;
         QVERIFY(has(QStringLiteral("over the line-length limit of 1048576 bytes"), fourth,
                     fourth + messages.at(3).size()));
+        // A position inside a message is the byte in the file: the postmark line before it counts.
+        const auto offsetOf = [&](const QString& text) -> qint64 {
+            for (const store::ImportError& e : mboxErrors) {
+                if (e.message.contains(text, Qt::CaseInsensitive))
+                    return e.offset.value_or(-1);
+            }
+            return -2;
+        };
+        QCOMPARE(offsetOf(QStringLiteral("not valid UTF-8")), qint64(box.indexOf("Subject: caf")));
+        QCOMPARE(offsetOf(QStringLiteral("over the line-length limit")), qint64(box.indexOf("xxxxxxxx")));
 
         const QList<store::ImportError> maildirErrors = errorsOf(summary.sources.at(1).importId);
         QVERIFY(std::any_of(maildirErrors.begin(), maildirErrors.end(), [](const store::ImportError& e) {
