@@ -157,13 +157,29 @@ public:
         }
         while (std::optional<sources::SourceItem> item = opened.source->next()) {
             for (const sources::SourceError& e : opened.source->takeErrors())
-                err() << e.toString() << "\n";
+                sourceProblem(e);
             message(item->locator(), item->bytes);
         }
         for (const sources::SourceError& e : opened.source->takeErrors())
-            err() << e.toString() << "\n";
+            sourceProblem(e);
         if (!opened.source->openError().isEmpty())
             error(path, opened.source->openError());
+    }
+
+    // A message the reader had to skip (over the size limit, cut off by the end of the file) counts as an
+    // error like an unreadable file: the exit status must not say that every message verified.
+    void sourceProblem(const sources::SourceError& e)
+    {
+        err() << e.toString() << "\n";
+        if (e.severity != sources::SourceError::Severity::Error || e.index < 0)
+            return;
+        ++m_outcome.errors;
+        if (m_json) {
+            const QString where = e.path + QLatin1Char('#') + QString::number(e.index + 1);
+            out() << QJsonDocument(VerifyJson::error(where, e.message)).toJson(QJsonDocument::Compact)
+                  << "\n";
+            out().flush();
+        }
     }
 
     const Outcome& outcome() const { return m_outcome; }

@@ -189,6 +189,16 @@ private slots:
             {QStringLiteral("verify"), QStringLiteral("--limit"), QStringLiteral("spf-lookups=x"), m_mbox});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.contains("spf-lookups: \"x\" is not a whole number"));
+        // In an mbox, a message the reader skips for its size is an error too: not every message verified.
+        const Run sized =
+            cli({QStringLiteral("verify"), QStringLiteral("--records"), m_records, QStringLiteral("--json"),
+                 QStringLiteral("--limit"), QStringLiteral("message-size=10K"), m_mbox});
+        QCOMPARE(sized.exitCode, 2);
+        QVERIFY2(sized.err.contains("over the limit of 10240 bytes (message-size)"), sized.err.constData());
+        QVERIFY2(sized.out.contains("limits.mbox#6") && sized.out.contains("\"error\""),
+                 sized.out.constData());
+        // One JSON line per message, verified or not (m_starts ends with the file size).
+        QCOMPARE(sized.out.count('\n'), qsizetype(m_starts.size() - 1));
         // A single .eml over message-size is refused before it is read.
         const QString eml = m_dir.filePath(QStringLiteral("big.eml"));
         QVERIFY(Samples::write(eml, QByteArray("Subject: big\n\n") + QByteArray(3000, 'x')));
