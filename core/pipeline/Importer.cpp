@@ -205,6 +205,11 @@ SourceImportSummary Importer::importSource(Context& context, const QString& sour
             }
         }
     }
+    if (log.markInterrupted(summary.sourceId) < 0) {
+        summary.error = context.summary.fatalError =
+            QStringLiteral("cannot update the import log: ") + log.lastError();
+        return summary;
+    }
     summary.importId = log.beginImport(summary.sourceId);
     if (summary.importId == 0) {
         summary.error = context.summary.fatalError =

@@ -89,6 +89,19 @@ qint64 ImportLog::beginImport(qint64 sourceId)
     return insert.value(0).toLongLong();
 }
 
+qint64 ImportLog::markInterrupted(qint64 sourceId)
+{
+    QSqlQuery update(m_database.connection());
+    update.prepare(QStringLiteral(
+        "UPDATE imports SET status = 'interrupted' WHERE source_id = ? AND status = 'running'"));
+    update.addBindValue(sourceId);
+    if (!update.exec()) {
+        m_lastError = update.lastError().text();
+        return -1;
+    }
+    return update.numRowsAffected();
+}
+
 bool ImportLog::updateCounts(const ImportRun& run)
 {
     QSqlQuery update(m_database.connection());

@@ -22,6 +22,10 @@ public:
     QList<Source> sources();
 
     qint64 beginImport(qint64 sourceId);
+    // Marks the source's runs still "running" as "interrupted": called as a new run of the source starts,
+    // it finds only runs that were killed before they could record their end (or, rarely, one another
+    // process still runs; its own end then overwrites the mark). Returns how many were marked, -1 on error.
+    qint64 markInterrupted(qint64 sourceId);
     // Stores the counts and the final status ("finished", "cancelled", "failed").
     bool finishImport(const ImportRun& run);
     bool updateCounts(const ImportRun& run); // progress while running

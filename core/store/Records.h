@@ -31,7 +31,7 @@ struct ImportRun
     qint64 sourceId = 0;
     QDateTime startedAt;
     QDateTime finishedAt; // invalid while running or when the run was killed
-    QString status;       // "running", "finished", "cancelled", "failed"
+    QString status;       // "running", "finished", "cancelled", "failed", "interrupted" (killed)
     qint64 messagesSeen = 0;
     qint64 messagesNew = 0;
     qint64 messagesDuplicate = 0;
