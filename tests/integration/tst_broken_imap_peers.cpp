@@ -137,6 +137,8 @@ private slots:
         QTest::addColumn<FakeImapServer::Behaviour>("behaviour");
         QTest::newRow("stalls mid-literal") << FakeImapServer::Behaviour::StallMidLiteral;
         QTest::newRow("closes mid-literal") << FakeImapServer::Behaviour::CloseMidLiteral;
+        // A byte every 100 ms keeps the line busy but is no progress: the command timeout still applies.
+        QTest::newRow("trickles mid-literal") << FakeImapServer::Behaviour::TrickleMidLiteral;
     }
     void stallMidLiteralTimesOutAndTheNextSyncResumes()
     {
@@ -154,6 +156,10 @@ private slots:
         if (behaviour == FakeImapServer::Behaviour::StallMidLiteral) {
             QCOMPARE(result.status, ImapResult::Status::Timeout);
             QVERIFY2(result.reason.contains(QStringLiteral("within 1 s")), qPrintable(result.reason));
+            QVERIFY(broken->elapsedMs >= kCommandTimeoutMs * 9 / 10);
+        } else if (behaviour == FakeImapServer::Behaviour::TrickleMidLiteral) {
+            QCOMPARE(result.status, ImapResult::Status::Timeout);
+            QVERIFY2(result.reason.contains(QStringLiteral("too slow to go on")), qPrintable(result.reason));
             QVERIFY(broken->elapsedMs >= kCommandTimeoutMs * 9 / 10);
         } else {
             QCOMPARE(result.status, ImapResult::Status::ConnectionLost);

@@ -37,7 +37,10 @@ struct ImapAccount
     QList<QSslCertificate> extraCaCertificates; // trusted in addition to the system's
     bool allowCleartextAuth = false;
     int connectTimeoutMs = 20000;
-    int commandTimeoutMs = 60000; // silence allowed while a command is outstanding
+    // Silence allowed while a command is outstanding. Trickling counts as silence: the wait starts over only
+    // when a command completes or the server has sent at least a byte per millisecond of it (1 KB/s), so
+    // a peer sending a byte a second cannot hold the import for ever.
+    int commandTimeoutMs = 60000;
 
     // "user@host:port", the key under which sync state is kept.
     QString key() const;

@@ -77,6 +77,13 @@ bool ImapClient::hasCapability(QByteArrayView name) const
 void ImapClient::armTimer(int ms)
 {
     m_timer.start(ms);
+    m_bytesSinceArmed = 0;
+}
+
+void ImapClient::rearmIfProgress(int ms)
+{
+    if (m_bytesSinceArmed >= qMax(1024, ms))
+        armTimer(ms);
 }
 
 void ImapClient::open(Done done)
@@ -181,6 +188,15 @@ void ImapClient::onTimeout()
     if (m_closing)
         return;
     const int ms = m_greeted && !m_openDone ? m_account.commandTimeoutMs : m_account.connectTimeoutMs;
+    if (m_bytesSinceArmed > 0) {
+        failAll(ImapResult::failure(ImapResult::Status::Timeout,
+                                    tr("%1:%2 sent only %3 bytes in %4 s: too slow to go on.")
+                                        .arg(m_account.host)
+                                        .arg(m_account.port)
+                                        .arg(m_bytesSinceArmed)
+                                        .arg(ms / 1000.0)));
+        return;
+    }
     failAll(ImapResult::failure(
         ImapResult::Status::Timeout,
         tr("No answer from %1:%2 within %3 s.").arg(m_account.host).arg(m_account.port).arg(ms / 1000.0)));
@@ -237,8 +253,9 @@ void ImapClient::onReadyRead()
     if (m_closing)
         return;
     const QByteArray data = m_socket->readAll();
+    m_bytesSinceArmed += data.size();
     if ((!m_inFlight.empty() && !m_idling) || m_openDone)
-        armTimer(m_openDone ? m_account.connectTimeoutMs : m_account.commandTimeoutMs);
+        rearmIfProgress(m_openDone ? m_account.connectTimeoutMs : m_account.commandTimeoutMs);
     if (!m_parser.feed(data)) {
         failAll(ImapResult::failure(ImapResult::Status::ProtocolError,
                                     tr("The server %1 sent something that is not IMAP. %2")
@@ -312,6 +329,8 @@ void ImapClient::handle(const Response& response)
         m_inFlight.erase(it);
         if (m_inFlight.empty() && !m_openDone)
             m_timer.stop();
+        else if (!m_idling)
+            armTimer(m_openDone ? m_account.connectTimeoutMs : m_account.commandTimeoutMs); // a command done
         if (c.onTagged)
             c.onTagged(response);
         return;

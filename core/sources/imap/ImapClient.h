@@ -143,12 +143,14 @@ private:
     void finishOpen(const ImapResult& result);
     void failAll(const ImapResult& result);
     void armTimer(int ms);
+    void rearmIfProgress(int ms);
     ImapResult fromTagged(const Response& response, const QString& what) const;
 
     ImapAccount m_account;
     QSslSocket* m_socket = nullptr;
     ResponseParser m_parser;
     QTimer m_timer;
+    qint64 m_bytesSinceArmed = 0; // what the server sent since the wait started
     std::deque<Command> m_inFlight;
     QList<QByteArray> m_capabilities;
     Done m_openDone;

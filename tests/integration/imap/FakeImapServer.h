@@ -14,6 +14,7 @@
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -24,10 +25,11 @@ public:
     enum class Behaviour
     {
         Normal,
-        NeverGreets,     // accepts the connection and says nothing
-        StallAfterLogin, // never answers EXAMINE
-        StallMidLiteral, // sends part of message `breakUid`'s literal, then nothing
-        CloseMidLiteral, // sends part of message `breakUid`'s literal, then closes the connection
+        NeverGreets,       // accepts the connection and says nothing
+        StallAfterLogin,   // never answers EXAMINE
+        StallMidLiteral,   // sends part of message `breakUid`'s literal, then nothing
+        CloseMidLiteral,   // sends part of message `breakUid`'s literal, then closes the connection
+        TrickleMidLiteral, // sends part of message `breakUid`'s literal, then a byte every 100 ms
     };
 
     explicit FakeImapServer(QObject* parent = nullptr)
@@ -189,6 +191,20 @@ private:
             socket->write(literal + bytes.left(bytes.size() / 2));
             socket->disconnectFromHost(); // after the pending bytes are sent
             return;
+        case Behaviour::TrickleMidLiteral: {
+            socket->write(literal + bytes.left(bytes.size() / 2));
+            auto* trickle = new QTimer(socket); // goes with the connection
+            const QByteArray rest = bytes.mid(bytes.size() / 2);
+            QObject::connect(trickle, &QTimer::timeout, socket,
+                             [socket, trickle, rest, sent = qsizetype(0)]() mutable {
+                                 if (sent < rest.size() && socket->state() == QAbstractSocket::ConnectedState)
+                                     socket->write(rest.mid(sent++, 1));
+                                 else
+                                     trickle->stop();
+                             });
+            trickle->start(100);
+            return;
+        }
         default:
             return;
         }
