@@ -35,7 +35,7 @@ ImapImportReader::ImapImportReader(const QString& url, const ImportOptions& opti
     // The user name may itself hold '@' (user@example.com@imap.example.com): the last one separates.
     const qsizetype at = rest.lastIndexOf(QLatin1Char('@'));
     if (at <= 0) {
-        m_error = QStringLiteral("%1: give the account as imaps://user@host[:port]/Folder").arg(url);
+        m_error = QStringLiteral("give the account as imaps://user@host[:port]/Folder");
         return;
     }
     m_account.user = QUrl::fromPercentEncoding(rest.left(at).toUtf8());
@@ -45,7 +45,7 @@ ImapImportReader::ImapImportReader(const QString& url, const ImportOptions& opti
         bool ok = false;
         const uint port = hostPort.mid(colon + 1).toUInt(&ok);
         if (!ok || port == 0 || port > 65535) {
-            m_error = QStringLiteral("%1: the port must be a number from 1 to 65535").arg(url);
+            m_error = QStringLiteral("the port must be a number from 1 to 65535");
             return;
         }
         m_account.port = quint16(port);
@@ -55,7 +55,7 @@ ImapImportReader::ImapImportReader(const QString& url, const ImportOptions& opti
         hostPort = hostPort.mid(1, hostPort.size() - 2);
     m_account.host = hostPort;
     if (m_account.host.isEmpty()) {
-        m_error = QStringLiteral("%1: no host name").arg(url);
+        m_error = QStringLiteral("no host name");
         return;
     }
     m_account.authMethod =
@@ -140,7 +140,7 @@ bool ImapImportReader::read(store::Database& database, const std::function<void(
         tail.logEntries.append(entry);
     }
     if (!report.result.ok() && report.result.status != sources::imap::ImapResult::Status::Cancelled) {
-        m_error = QStringLiteral("%1: %2").arg(where, report.result.reason);
+        m_error = report.result.reason; // shown beside the source (CLI) or in the log row naming it
         store::ImportError entry;
         entry.path = where;
         entry.message = QStringLiteral("error: ") + m_error;

@@ -238,6 +238,11 @@ private slots:
                                      .toLatin1()),
                  output.constData());
         QVERIFY2(output.contains("1 stored"), output.constData());
+        // The error names its source once ("import: SOURCE: what happened").
+        const QByteArray url =
+            QStringLiteral("imaps://analyst@127.0.0.1:%1/INBOX").arg(server.serverPort()).toLatin1();
+        QVERIFY2(output.contains("import: " + url + ": No answer from"), output.constData());
+        QCOMPARE(output.count(url), qsizetype(1));
         QVERIFY2(elapsed < 1500 + 8000, qPrintable(QString::number(elapsed)));
     }
 #endif

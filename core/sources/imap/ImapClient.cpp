@@ -78,6 +78,7 @@ void ImapClient::armTimer(int ms)
 {
     m_timer.start(ms);
     m_bytesSinceArmed = 0;
+    m_armedClock.start();
 }
 
 void ImapClient::rearmIfProgress(int ms)
@@ -189,6 +190,15 @@ void ImapClient::onTimeout()
         return;
     const int ms = m_greeted && !m_openDone ? m_account.commandTimeoutMs : m_account.connectTimeoutMs;
     if (m_bytesSinceArmed > 0) {
+        // A burst and then nothing is a stall, timed from the last byte; bytes still dribbling in are a
+        // trickle. Waiting out a stall is bounded, so a peer cannot keep straddling the two.
+        const qint64 silentMs = m_lastDataClock.elapsed();
+        if (silentMs >= ms / 2 && silentMs < ms && m_armedClock.elapsed() < 2 * qint64(ms)) {
+            m_timer.start(int(ms - silentMs));
+            return;
+        }
+    }
+    if (m_bytesSinceArmed > 0 && m_lastDataClock.elapsed() < ms) {
         failAll(ImapResult::failure(ImapResult::Status::Timeout,
                                     tr("%1:%2 sent only %3 bytes in %4 s: too slow to go on.")
                                         .arg(m_account.host)
@@ -254,6 +264,7 @@ void ImapClient::onReadyRead()
         return;
     const QByteArray data = m_socket->readAll();
     m_bytesSinceArmed += data.size();
+    m_lastDataClock.start();
     if ((!m_inFlight.empty() && !m_idling) || m_openDone)
         rearmIfProgress(m_openDone ? m_account.connectTimeoutMs : m_account.commandTimeoutMs);
     if (!m_parser.feed(data)) {

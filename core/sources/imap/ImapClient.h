@@ -6,6 +6,7 @@
 #include "sources/imap/ResponseParser.h"
 
 #include <QDate>
+#include <QElapsedTimer>
 #include <QMap>
 #include <QObject>
 #include <QPointer>
@@ -150,7 +151,9 @@ private:
     QSslSocket* m_socket = nullptr;
     ResponseParser m_parser;
     QTimer m_timer;
-    qint64 m_bytesSinceArmed = 0; // what the server sent since the wait started
+    qint64 m_bytesSinceArmed = 0;  // what the server sent since the wait started
+    QElapsedTimer m_armedClock;    // since the wait started
+    QElapsedTimer m_lastDataClock; // since the server last sent anything
     std::deque<Command> m_inFlight;
     QList<QByteArray> m_capabilities;
     Done m_openDone;
