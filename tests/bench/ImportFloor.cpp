@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportFloor.h"
 
+#include "ProcessStats.h"
+
 #include "sources/SourceFactory.h"
 
 #include <QElapsedTimer>
@@ -10,7 +12,6 @@
 #include <sqlite3.h>
 #include <zstd.h>
 
-#include <ctime>
 #include <memory>
 #include <vector>
 
@@ -18,22 +19,15 @@ namespace authlens::bench {
 
 namespace {
 
-double threadCpuSeconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
-}
-
 // Adds the calling thread's CPU time from construction to destruction to `total`.
 class CpuTimer
 {
 public:
     explicit CpuTimer(double& total)
         : m_total(total)
-        , m_start(threadCpuSeconds())
+        , m_start(ProcessStats::threadCpuSeconds())
     {}
-    ~CpuTimer() { m_total += threadCpuSeconds() - m_start; }
+    ~CpuTimer() { m_total += ProcessStats::threadCpuSeconds() - m_start; }
     CpuTimer(const CpuTimer&) = delete;
     CpuTimer& operator=(const CpuTimer&) = delete;
 

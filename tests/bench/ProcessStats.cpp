@@ -31,6 +31,13 @@ qint64 statusKilobytes(const QByteArray& name)
 
 } // namespace
 
+double ProcessStats::threadCpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
 double ProcessStats::cpuSeconds()
 {
     timespec now{};

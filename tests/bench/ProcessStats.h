@@ -11,6 +11,8 @@ class ProcessStats
 public:
     // User + system CPU time of the whole process (all threads), in seconds.
     static double cpuSeconds();
+    // User + system CPU time of the calling thread, in seconds.
+    static double threadCpuSeconds();
     // The peak resident set size (VmHWM) since the process started or since resetPeak().
     static qint64 peakRssBytes();
     static qint64 currentRssBytes();

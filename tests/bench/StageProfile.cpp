@@ -1,30 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StageProfile.h"
 
+#include "ProcessStats.h"
+
 #include "dkim/BodyHasher.h"
 #include "dkim/Crypto.h"
 #include "dkim/HeaderSelector.h"
 #include "dkim/KeyRecord.h"
 #include "dkim/SignatureParser.h"
 
-#include <ctime>
-
 namespace authlens::bench {
 
 namespace {
 
-double threadCpuSeconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
-}
-
 template <typename Step> double timed(Step step)
 {
-    const double start = threadCpuSeconds();
+    const double start = ProcessStats::threadCpuSeconds();
     step();
-    return threadCpuSeconds() - start;
+    return ProcessStats::threadCpuSeconds() - start;
 }
 
 // One signature with everything its steps need, prepared outside the timings.
