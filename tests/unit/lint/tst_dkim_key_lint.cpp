@@ -1,28 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every DKIM key lint check, once with a record that triggers it and once with one that does not. Keys are
 // generated per run, so the records are real keys of the sizes the checks are about.
+#include "LintTestSupport.h"
 #include "dkim/Crypto.h"
-#include "dns/RecordsFileResolver.h"
 #include "lint/DkimKeyLint.h"
 
 #include <QTest>
 
 using namespace authlens;
+using linttest::findingWithId;
+using linttest::ids;
+using linttest::txt;
 
 namespace {
 
 const QByteArray keyName = "s1._domainkey.example.com";
-
-// Long texts are split into strings of 200 octets, as a zone file must.
-QByteArray txt(const QByteArray& name, const QByteArray& text)
-{
-    QByteArray line = name + ". 300 IN TXT";
-    if (text.isEmpty())
-        line += " \"\"";
-    for (qsizetype i = 0; i < text.size(); i += 200)
-        line += " \"" + text.mid(i, 200) + "\"";
-    return line + "\n";
-}
 
 QByteArray spki(int bits)
 {
@@ -70,27 +62,7 @@ QByteArray good()
 
 lint::DkimKeyLint::Report run(const QByteArray& zone, const lint::DkimKeyLint::SignatureFacts& facts = {})
 {
-    const auto loaded = dns::RecordsFileResolver::fromText(zone);
-    if (!loaded.ok())
-        qFatal("bad test zone: %s", qPrintable(loaded.error));
-    return lint::DkimKeyLint(*loaded.resolver).check("example.com", "s1", facts);
-}
-
-const lint::Finding* findingWithId(const lint::DkimKeyLint::Report& report, const QString& id)
-{
-    for (const lint::Finding& f : report.findings) {
-        if (f.id == id)
-            return &f;
-    }
-    return nullptr;
-}
-
-QString ids(const lint::DkimKeyLint::Report& report)
-{
-    QStringList list;
-    for (const lint::Finding& f : report.findings)
-        list.append(f.id);
-    return list.join(QStringLiteral(", "));
+    return lint::DkimKeyLint(*linttest::resolverOf(zone)).check("example.com", "s1", facts);
 }
 
 } // namespace

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every DMARC lint check, once with a record that triggers it and once with one that does not.
-#include "dns/RecordsFileResolver.h"
+#include "LintTestSupport.h"
 #include "lint/DmarcLint.h"
 
 #include <QTest>
 
 using namespace authlens;
+using linttest::findingWithId;
+using linttest::ids;
+using linttest::txt;
 
 namespace {
-
-QByteArray txt(const QByteArray& name, const QByteArray& text)
-{
-    return name + ". 300 IN TXT \"" + text + "\"\n";
-}
 
 const QByteArray good = "v=DMARC1; p=reject; rua=mailto:dmarc@example.com";
 
@@ -28,27 +26,7 @@ QByteArray zoneWith(const QByteArray& record)
 
 lint::DmarcLint::Report run(const QByteArray& zone, const QByteArray& domain = "example.com")
 {
-    const auto loaded = dns::RecordsFileResolver::fromText(zone);
-    if (!loaded.ok())
-        qFatal("bad test zone: %s", qPrintable(loaded.error));
-    return lint::DmarcLint(*loaded.resolver).check(domain);
-}
-
-const lint::Finding* findingWithId(const lint::DmarcLint::Report& report, const QString& id)
-{
-    for (const lint::Finding& f : report.findings) {
-        if (f.id == id)
-            return &f;
-    }
-    return nullptr;
-}
-
-QString ids(const lint::DmarcLint::Report& report)
-{
-    QStringList list;
-    for (const lint::Finding& f : report.findings)
-        list.append(f.id);
-    return list.join(QStringLiteral(", "));
+    return lint::DmarcLint(*linttest::resolverOf(zone)).check(domain);
 }
 
 } // namespace

@@ -1,23 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every SPF lint check, once with a record that triggers it and once with one that does not, through a
 // records-file resolver built from text.
-#include "dns/RecordsFileResolver.h"
+#include "LintTestSupport.h"
 #include "lint/SpfLint.h"
 
 #include <QTest>
 
 using namespace authlens;
+using linttest::findingWithId;
+using linttest::ids;
+using linttest::txt;
 
 namespace {
-
-// Long texts are split into strings of 200 octets, as a zone file must.
-QByteArray txt(const QByteArray& name, const QByteArray& text)
-{
-    QByteArray line = name + ". 300 IN TXT";
-    for (qsizetype i = 0; i < text.size(); i += 200)
-        line += " \"" + text.mid(i, 200) + "\"";
-    return line + "\n";
-}
 
 // example.com with an MX and an address, so only the row's own records decide the findings.
 QByteArray live(const QByteArray& spf)
@@ -42,27 +36,7 @@ QByteArray includes(int n)
 
 lint::SpfLint::Report run(const QByteArray& zone, const QByteArray& domain = "example.com")
 {
-    const auto loaded = dns::RecordsFileResolver::fromText(zone);
-    if (!loaded.ok())
-        qFatal("bad test zone: %s", qPrintable(loaded.error));
-    return lint::SpfLint(*loaded.resolver).check(domain);
-}
-
-const lint::Finding* findingWithId(const lint::SpfLint::Report& report, const QString& id)
-{
-    for (const lint::Finding& f : report.findings) {
-        if (f.id == id)
-            return &f;
-    }
-    return nullptr;
-}
-
-QString ids(const lint::SpfLint::Report& report)
-{
-    QStringList list;
-    for (const lint::Finding& f : report.findings)
-        list.append(f.id);
-    return list.join(QStringLiteral(", "));
+    return lint::SpfLint(*linttest::resolverOf(zone)).check(domain);
 }
 
 } // namespace
