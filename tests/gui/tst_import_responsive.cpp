@@ -138,21 +138,11 @@ private slots:
     void imapThatStallsMidMessage()
     {
         // A fresh self-signed certificate, pinned for the import.
-        const QString certificate = m_dir.filePath(QStringLiteral("cert.pem"));
-        const QString key = m_dir.filePath(QStringLiteral("key.pem"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
-                       QStringLiteral("-out"), certificate, QStringLiteral("-days"), QStringLiteral("2"),
-                       QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
-        if (!openssl.waitForStarted(10000))
-            QSKIP("openssl is not installed");
-        QVERIFY(openssl.waitForFinished(60000));
-        QCOMPARE(openssl.exitCode(), 0);
-
         FakeImapServer server;
-        QVERIFY(server.useTls(certificate, key));
+        const FakeImapServer::TlsSetup tls = server.useFreshTls(m_dir.path());
+        if (tls.opensslMissing)
+            QSKIP("openssl is not installed");
+        QVERIFY2(tls.error.isEmpty(), qPrintable(tls.error));
         server.behaviour = FakeImapServer::Behaviour::StallMidLiteral;
         server.breakUid = 2;
         for (quint32 uid = 1; uid <= 3; ++uid) {
@@ -173,8 +163,7 @@ private slots:
 
         pipeline::ImportOptions options;
         options.imapSecret = "s3cret";
-        options.imapPinnedSha256 =
-            sources::imap::ImapAccount::fingerprintOf(QSslCertificate::fromPath(certificate).value(0));
+        options.imapPinnedSha256 = sources::imap::ImapAccount::fingerprintOf(server.certificate());
         options.imapCommandTimeoutMs = 1500;
         options.imapConnectTimeoutMs = 1500;
         qint64 maxGap = 0;

@@ -188,26 +188,16 @@ private slots:
     void cliImportGivesUpAfterImapTimeout()
     {
         QTemporaryDir dir;
-        const QString certificate = dir.filePath(QStringLiteral("cert.pem"));
-        const QString key = dir.filePath(QStringLiteral("key.pem"));
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
-                       QStringLiteral("-out"), certificate, QStringLiteral("-days"), QStringLiteral("2"),
-                       QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
-        if (!openssl.waitForStarted(10000))
-            QSKIP("openssl is not installed");
-        QVERIFY(openssl.waitForFinished(60000));
-        QCOMPARE(openssl.exitCode(), 0);
-
         FakeImapServer server;
-        QVERIFY(server.useTls(certificate, key));
+        const FakeImapServer::TlsSetup tls = server.useFreshTls(dir.path());
+        if (tls.opensslMissing)
+            QSKIP("openssl is not installed");
+        QVERIFY2(tls.error.isEmpty(), qPrintable(tls.error));
         server.behaviour = FakeImapServer::Behaviour::StallMidLiteral;
         server.breakUid = 2;
         fill(server);
         QVERIFY(server.listen(QHostAddress::LocalHost));
-        const QByteArray pin = ImapAccount::fingerprintOf(QSslCertificate::fromPath(certificate).value(0));
+        const QByteArray pin = ImapAccount::fingerprintOf(server.certificate());
         QFile records(dir.filePath(QStringLiteral("records.zone")));
         QVERIFY(records.open(QIODevice::WriteOnly));
         records.write("example.com. 300 IN TXT \"v=spf1 -all\"\n");

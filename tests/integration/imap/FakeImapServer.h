@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QMap>
 #include <QPointer>
+#include <QProcess>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
@@ -44,6 +45,36 @@ public:
     QByteArray expectedSecret = "s3cret";
     QList<QByteArray> commandsSeen; // every command line, tag removed
     std::atomic<int> connections{0};
+
+    struct TlsSetup
+    {
+        bool opensslMissing = false;
+        QString error; // empty when the server is ready for implicit TLS
+    };
+
+    // Implicit TLS with a fresh self-signed certificate for localhost (RSA 2048, two days) and its key,
+    // written into `directory` by openssl req; call before listen(). certificate() gives it for a pin.
+    TlsSetup useFreshTls(const QString& directory)
+    {
+        const QString certificatePath = directory + QStringLiteral("/cert.pem");
+        const QString keyPath = directory + QStringLiteral("/key.pem");
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                       keyPath, QStringLiteral("-out"), certificatePath, QStringLiteral("-days"),
+                       QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
+        if (!openssl.waitForStarted(10000))
+            return {true, QStringLiteral("openssl is not installed")};
+        if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+            return {false, QStringLiteral("openssl req failed: ") +
+                               QString::fromLocal8Bit(openssl.readAllStandardError())};
+        if (!useTls(certificatePath, keyPath))
+            return {false, QStringLiteral("the new certificate or key did not load")};
+        return {};
+    }
+
+    const QSslCertificate& certificate() const { return m_certificate; }
 
     // Implicit TLS with this certificate and key (PEM files); call before listen().
     bool useTls(const QString& certificatePath, const QString& keyPath)
