@@ -78,7 +78,6 @@ void ImapClient::armTimer(int ms)
 {
     m_timer.start(ms);
     m_bytesSinceArmed = 0;
-    m_armedClock.start();
 }
 
 void ImapClient::rearmIfProgress(int ms)
@@ -189,16 +188,9 @@ void ImapClient::onTimeout()
     if (m_closing)
         return;
     const int ms = m_greeted && !m_openDone ? m_account.commandTimeoutMs : m_account.connectTimeoutMs;
-    if (m_bytesSinceArmed > 0) {
-        // A burst and then nothing is a stall, timed from the last byte; bytes still dribbling in are a
-        // trickle. Waiting out a stall is bounded, so a peer cannot keep straddling the two.
-        const qint64 silentMs = m_lastDataClock.elapsed();
-        if (silentMs >= ms / 2 && silentMs < ms && m_armedClock.elapsed() < 2 * qint64(ms)) {
-            m_timer.start(int(ms - silentMs));
-            return;
-        }
-    }
-    if (m_bytesSinceArmed > 0 && m_lastDataClock.elapsed() < ms) {
+    // No progress for the whole wait. Bytes still dribbling in make it a trickle; a burst long before is a
+    // stall like silence.
+    if (m_bytesSinceArmed > 0 && m_lastDataClock.elapsed() < ms / 2) {
         failAll(ImapResult::failure(ImapResult::Status::Timeout,
                                     tr("%1:%2 sent only %3 bytes in %4 s: too slow to go on.")
                                         .arg(m_account.host)

@@ -152,7 +152,6 @@ private:
     ResponseParser m_parser;
     QTimer m_timer;
     qint64 m_bytesSinceArmed = 0;  // what the server sent since the wait started
-    QElapsedTimer m_armedClock;    // since the wait started
     QElapsedTimer m_lastDataClock; // since the server last sent anything
     std::deque<Command> m_inFlight;
     QList<QByteArray> m_capabilities;
