@@ -104,13 +104,19 @@ public:
 
     void error(const QString& file, const QString& why)
     {
+        countError(file, why);
+        err() << file << ": " << why << "\n";
+        err().flush();
+    }
+
+    // An error in the exit status and, with --json, a line of its own; the caller tells standard error.
+    void countError(const QString& file, const QString& why)
+    {
         ++m_outcome.errors;
         if (m_json) {
             out() << QJsonDocument(VerifyJson::error(file, why)).toJson(QJsonDocument::Compact) << "\n";
             out().flush();
         }
-        err() << file << ": " << why << "\n";
-        err().flush();
     }
 
     void path(const QString& path)
@@ -173,13 +179,7 @@ public:
         err() << e.toString() << "\n";
         if (e.severity != sources::SourceError::Severity::Error || e.index < 0)
             return;
-        ++m_outcome.errors;
-        if (m_json) {
-            const QString where = e.path + QLatin1Char('#') + QString::number(e.index + 1);
-            out() << QJsonDocument(VerifyJson::error(where, e.message)).toJson(QJsonDocument::Compact)
-                  << "\n";
-            out().flush();
-        }
+        countError(e.path + QLatin1Char('#') + QString::number(e.index + 1), e.message);
     }
 
     const Outcome& outcome() const { return m_outcome; }
